@@ -1,0 +1,100 @@
+// The synced state: a compact projection of watched cluster objects, not the
+// store. The projector copies only what changed after each simulation step.
+// Field order is the wire order: append new fields at the end.
+
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+export const NodeView = schema(
+  {
+    name: t.string(),
+    zone: t.string(),
+    /** Allocatable CPU in millicores, memory in MiB, pods. */
+    cpuMilli: t.uint32(),
+    memoryMi: t.uint32(),
+    podsMax: t.uint16(),
+    /** Sum of requests of the pods bound to the node and not finished. */
+    cpuRequestedMilli: t.uint32(),
+    memoryRequestedMi: t.uint32(),
+    podCount: t.uint16(),
+    /** kubectl's STATUS column: "Ready", "NotReady", "Ready,SchedulingDisabled"... */
+    status: t.string(),
+    /** The machine is down (a crash fault): kubelet silent, containers gone. */
+    crashed: t.boolean(),
+    /** "key=value:Effect" joined with ", ", or "". */
+    taints: t.string(),
+    roles: t.string(),
+  },
+  "NodeView",
+);
+export type NodeView = SchemaType<typeof NodeView>;
+
+export const PodView = schema(
+  {
+    name: t.string(),
+    namespace: t.string(),
+    /** "" while unscheduled. */
+    node: t.string(),
+    phase: t.string(),
+    /** kubectl's STATUS column ("ContainerCreating", "Terminating", "CrashLoopBackOff"...). */
+    status: t.string(),
+    ready: t.boolean(),
+    restarts: t.uint16(),
+    cpuMilli: t.uint32(),
+    memoryMi: t.uint32(),
+    /** Owning workload (Deployment name, or the pod's own name), for colour. */
+    workload: t.string(),
+    /** Creation order, so queues and node cards list pods stably. */
+    createdMs: t.float64(),
+  },
+  "PodView",
+);
+export type PodView = SchemaType<typeof PodView>;
+
+export const WorkloadView = schema(
+  {
+    kind: t.string(),
+    name: t.string(),
+    namespace: t.string(),
+    replicas: t.uint16(),
+    readyReplicas: t.uint16(),
+    updatedReplicas: t.uint16(),
+    availableReplicas: t.uint16(),
+  },
+  "WorkloadView",
+);
+export type WorkloadView = SchemaType<typeof WorkloadView>;
+
+export const LevelView = schema(
+  {
+    /** "sandbox" | "level" */
+    mode: t.string(),
+    /** "playing" | "won" | "lost" */
+    status: t.string(),
+    stars: t.uint8(),
+    placed: t.uint16(),
+    toPlace: t.uint16(),
+    refusedDrops: t.uint16(),
+    timeLimitMs: t.float64(),
+    /** Objectives and hints, one per line. */
+    objectives: t.string(),
+  },
+  "LevelView",
+);
+export type LevelView = SchemaType<typeof LevelView>;
+
+export const ClusterState = schema(
+  {
+    scenario: t.string(),
+    title: t.string(),
+    /** Simulated milliseconds since the scenario started. */
+    timeMs: t.float64(),
+    /** Simulated seconds per wall second: 0 (paused), 1, 5 or 20. */
+    speed: t.uint8(),
+    nodes: t.map(NodeView),
+    pods: t.map(PodView),
+    workloads: t.map(WorkloadView),
+    level: LevelView,
+  },
+  "ClusterState",
+);
+export type ClusterState = SchemaType<typeof ClusterState>;

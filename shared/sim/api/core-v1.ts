@@ -1,0 +1,284 @@
+// core/v1: Namespace, Node, Pod, Event, and the types they share.
+
+import type { Condition, KubeObject, LabelSelector, ObjectMeta } from "./meta.ts";
+
+export type ResourceList = Record<string, string>;
+
+export interface ResourceRequirements {
+  requests?: ResourceList;
+  limits?: ResourceList;
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  hostPort?: number;
+  protocol?: "TCP" | "UDP" | "SCTP";
+}
+
+export interface Probe {
+  httpGet?: { path?: string; port: number | string; scheme?: string };
+  tcpSocket?: { port: number | string };
+  exec?: { command: string[] };
+  initialDelaySeconds?: number;
+  timeoutSeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+}
+
+export interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  env?: EnvVar[];
+  resources?: ResourceRequirements;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+  volumeMounts?: VolumeMount[];
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+}
+
+export interface Volume {
+  name: string;
+  emptyDir?: { medium?: string; sizeLimit?: string };
+  configMap?: { name: string };
+  secret?: { secretName: string };
+  persistentVolumeClaim?: { claimName: string };
+  hostPath?: { path: string; type?: string };
+}
+
+export type TaintEffect = "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: TaintEffect;
+  timeAdded?: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: "Exists" | "Equal";
+  value?: string;
+  effect?: TaintEffect;
+  tolerationSeconds?: number;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface NodeAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+  preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
+}
+
+export interface Affinity {
+  nodeAffinity?: NodeAffinity;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  volumes?: Volume[];
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  affinity?: Affinity;
+  tolerations?: Toleration[];
+  schedulerName?: string;
+  priority?: number;
+  priorityClassName?: string;
+  restartPolicy?: "Always" | "OnFailure" | "Never";
+  terminationGracePeriodSeconds?: number;
+  dnsPolicy?: string;
+  serviceAccountName?: string;
+  securityContext?: Record<string, unknown>;
+  enableServiceLinks?: boolean;
+  preemptionPolicy?: string;
+}
+
+export interface ContainerStateWaiting {
+  reason?: string;
+  message?: string;
+}
+export interface ContainerStateRunning {
+  startedAt?: string;
+}
+export interface ContainerStateTerminated {
+  exitCode: number;
+  signal?: number;
+  reason?: string;
+  message?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  containerID?: string;
+}
+export interface ContainerState {
+  waiting?: ContainerStateWaiting;
+  running?: ContainerStateRunning;
+  terminated?: ContainerStateTerminated;
+}
+
+export interface ContainerStatus {
+  name: string;
+  state: ContainerState;
+  lastState: ContainerState;
+  ready: boolean;
+  restartCount: number;
+  image: string;
+  imageID: string;
+  containerID?: string;
+  started?: boolean;
+}
+
+export type PodPhase = "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
+
+export interface PodStatus {
+  phase?: PodPhase;
+  conditions?: Condition[];
+  message?: string;
+  reason?: string;
+  hostIP?: string;
+  hostIPs?: { ip: string }[];
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  startTime?: string;
+  containerStatuses?: ContainerStatus[];
+  initContainerStatuses?: ContainerStatus[];
+  qosClass?: "Guaranteed" | "Burstable" | "BestEffort";
+  nominatedNodeName?: string;
+}
+
+export interface Pod extends KubeObject {
+  apiVersion: "v1";
+  kind: "Pod";
+  spec: PodSpec;
+  status?: PodStatus;
+}
+
+export interface PodTemplateSpec {
+  metadata?: ObjectMeta;
+  spec: PodSpec;
+}
+
+export interface NodeSpec {
+  podCIDR?: string;
+  podCIDRs?: string[];
+  providerID?: string;
+  unschedulable?: boolean;
+  taints?: Taint[];
+}
+
+export interface NodeAddress {
+  type: "InternalIP" | "ExternalIP" | "Hostname";
+  address: string;
+}
+
+export interface NodeSystemInfo {
+  machineID: string;
+  systemUUID: string;
+  bootID: string;
+  kernelVersion: string;
+  osImage: string;
+  containerRuntimeVersion: string;
+  kubeletVersion: string;
+  kubeProxyVersion: string;
+  operatingSystem: string;
+  architecture: string;
+}
+
+export interface NodeStatus {
+  capacity?: ResourceList;
+  allocatable?: ResourceList;
+  conditions?: Condition[];
+  addresses?: NodeAddress[];
+  daemonEndpoints?: { kubeletEndpoint: { Port: number } };
+  nodeInfo?: NodeSystemInfo;
+  images?: { names: string[]; sizeBytes: number }[];
+}
+
+export interface Node extends KubeObject {
+  apiVersion: "v1";
+  kind: "Node";
+  spec: NodeSpec;
+  status?: NodeStatus;
+}
+
+export interface Namespace extends KubeObject {
+  apiVersion: "v1";
+  kind: "Namespace";
+  spec?: { finalizers?: string[] };
+  status?: { phase?: "Active" | "Terminating" };
+}
+
+export interface ObjectReference {
+  apiVersion?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export interface Event extends KubeObject {
+  apiVersion: "v1";
+  kind: "Event";
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  source: { component?: string; host?: string };
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+  type: "Normal" | "Warning";
+  eventTime?: string | null;
+  reportingComponent: string;
+  reportingInstance: string;
+}
+
+/** The pods/binding subresource body (POST pods/NAME/binding). */
+export interface Binding extends KubeObject {
+  apiVersion: "v1";
+  kind: "Binding";
+  target: { apiVersion?: string; kind: "Node"; name: string };
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Background" | "Foreground" | "Orphan";
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** The pods/eviction subresource body (policy/v1). */
+export interface Eviction extends KubeObject {
+  apiVersion: "policy/v1";
+  kind: "Eviction";
+  deleteOptions?: DeleteOptions;
+}
+
+export type { LabelSelector };

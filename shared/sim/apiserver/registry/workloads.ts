@@ -1,0 +1,96 @@
+// Deployment and ReplicaSet strategies (pkg/registry/apps/*): defaults from
+// apps/v1, status cleared on create, an immutable selector.
+
+import type { Deployment, ReplicaSet } from "../../api/apps-v1.ts";
+import { RESOURCES } from "../../api/resources.ts";
+import { deepEqual } from "../../kernel/equal.ts";
+import { field, type FieldError } from "../errors.ts";
+import type { Strategy } from "../types.ts";
+import { defaultPodSpec } from "./pod-defaults.ts";
+import { validatePodSpec } from "./pod-validation.ts";
+import { goMap, validateNonNegative, validateSelectorMatchesTemplate } from "./selector-validation.ts";
+
+export const DEFAULT_MAX_SURGE = "25%";
+export const DEFAULT_MAX_UNAVAILABLE = "25%";
+export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+
+function validateIntOrPercent(v: number | string | undefined, path: string): FieldError[] {
+  if (v === undefined) return [];
+  if (typeof v === "number") return validateNonNegative(v, path);
+  const m = /^(\d+)%$/.exec(v);
+  if (!m) return [field.invalid(path, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
+  return Number(m[1]) > 100 ? [field.invalid(path, v, "must not be greater than 100%")] : [];
+}
+
+function selectorImmutable(next: { spec: { selector: unknown } }, old: { spec: { selector: unknown } }): FieldError[] {
+  if (deepEqual(next.spec.selector, old.spec.selector)) return [];
+  const sel = next.spec.selector as { matchLabels?: Record<string, string> };
+  return [{ type: "Invalid value", field: "spec.selector", value: `v1.LabelSelector{MatchLabels:${goMap(sel?.matchLabels ?? {})}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`, detail: "field is immutable", hasValue: true, raw: true }];
+}
+
+export const deploymentStrategy: Strategy<Deployment> = {
+  info: RESOURCES.deployments,
+  hasStatus: true,
+  applyDefaults(d) {
+    d.spec ??= {} as Deployment["spec"];
+    d.spec.replicas ??= 1;
+    d.spec.strategy ??= {};
+    d.spec.strategy.type ??= "RollingUpdate";
+    if (d.spec.strategy.type === "RollingUpdate") {
+      d.spec.strategy.rollingUpdate ??= {};
+      d.spec.strategy.rollingUpdate.maxSurge ??= DEFAULT_MAX_SURGE;
+      d.spec.strategy.rollingUpdate.maxUnavailable ??= DEFAULT_MAX_UNAVAILABLE;
+    }
+    d.spec.revisionHistoryLimit ??= DEFAULT_REVISION_HISTORY_LIMIT;
+    d.spec.progressDeadlineSeconds ??= DEFAULT_PROGRESS_DEADLINE_SECONDS;
+    if (d.spec.template?.spec) defaultPodSpec(d.spec.template.spec);
+    d.spec.template && (d.spec.template.metadata ??= {});
+  },
+  prepareForCreate(d) {
+    d.status = {};
+  },
+  validate(d) {
+    const errs: FieldError[] = [];
+    errs.push(...validateNonNegative(d.spec.replicas, "spec.replicas"));
+    errs.push(...validateSelectorMatchesTemplate(d.spec.selector, d.spec.template?.metadata?.labels, "spec"));
+    errs.push(...validatePodSpec(d.spec.template?.spec, "spec.template.spec"));
+    if (d.spec.template?.spec?.restartPolicy && d.spec.template.spec.restartPolicy !== "Always") {
+      errs.push(field.notSupported("spec.template.spec.restartPolicy", d.spec.template.spec.restartPolicy, ["Always"]));
+    }
+    const ru = d.spec.strategy?.rollingUpdate;
+    errs.push(...validateIntOrPercent(ru?.maxSurge, "spec.strategy.rollingUpdate.maxSurge"));
+    errs.push(...validateIntOrPercent(ru?.maxUnavailable, "spec.strategy.rollingUpdate.maxUnavailable"));
+    if ((ru?.maxSurge === 0 || ru?.maxSurge === "0%") && (ru?.maxUnavailable === 0 || ru?.maxUnavailable === "0%")) {
+      errs.push(field.invalid("spec.strategy.rollingUpdate.maxUnavailable", ru.maxUnavailable, "may not be 0 when `maxSurge` is 0"));
+    }
+    errs.push(...validateNonNegative(d.spec.minReadySeconds, "spec.minReadySeconds"));
+    return errs;
+  },
+  validateUpdate(d, old) {
+    return selectorImmutable(d, old);
+  },
+};
+
+export const replicaSetStrategy: Strategy<ReplicaSet> = {
+  info: RESOURCES.replicasets,
+  hasStatus: true,
+  applyDefaults(rs) {
+    rs.spec ??= {} as ReplicaSet["spec"];
+    rs.spec.replicas ??= 1;
+    if (rs.spec.template?.spec) defaultPodSpec(rs.spec.template.spec);
+  },
+  prepareForCreate(rs) {
+    rs.status = { replicas: 0 };
+  },
+  validate(rs) {
+    const errs: FieldError[] = [];
+    errs.push(...validateNonNegative(rs.spec.replicas, "spec.replicas"));
+    errs.push(...validateSelectorMatchesTemplate(rs.spec.selector, rs.spec.template?.metadata?.labels, "spec"));
+    errs.push(...validatePodSpec(rs.spec.template?.spec, "spec.template.spec"));
+    return errs;
+  },
+  validateUpdate(rs, old) {
+    return selectorImmutable(rs, old);
+  },
+};

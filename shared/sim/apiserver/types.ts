@@ -1,0 +1,96 @@
+// Shapes shared by the API server, its registry strategies and admission plugins.
+
+import type { KubeObject } from "../api/meta.ts";
+import type { DeleteOptions } from "../api/core-v1.ts";
+import type { ResourceInfo, ResourceName } from "../api/resources.ts";
+import type { Status } from "../api/meta.ts";
+import type { FieldError } from "./errors.ts";
+
+/** Who makes a request: a player, or a component's service identity. */
+export interface UserInfo {
+  readonly name: string;
+  readonly groups?: readonly string[];
+}
+
+/** A mutating request, as recorded in the action log and replayed from it. */
+export type ApiRequest =
+  | { readonly verb: "create"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject }
+  | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: "status" }
+  | {
+      readonly verb: "patch";
+      readonly resource: ResourceName;
+      readonly namespace?: string;
+      readonly name: string;
+      /** JSON merge patch (RFC 7386). */
+      readonly patch: Record<string, unknown>;
+      readonly subresource?: "status";
+    }
+  | { readonly verb: "delete"; readonly resource: ResourceName; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
+  | { readonly verb: "bind"; readonly namespace: string; readonly name: string; readonly node: string }
+  | { readonly verb: "evict"; readonly namespace: string; readonly name: string; readonly options?: DeleteOptions };
+
+export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
+
+export interface WatchEvent<T = KubeObject> {
+  readonly type: WatchEventType;
+  readonly object: T;
+  /** The object before this change (MODIFIED, DELETED). */
+  readonly previous?: T;
+  readonly revision: number;
+}
+
+export interface WatchOptions {
+  readonly namespace?: string;
+  /** Pods only: events for pods bound to this node (the kubelet's spec.nodeName field selector). */
+  readonly nodeName?: string;
+  /** Deliver only events after this revision (the list's resourceVersion). */
+  readonly sinceRevision: number;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+export type AdmissionOperation = "CREATE" | "UPDATE" | "DELETE" | "CONNECT";
+
+export interface AdmissionAttributes {
+  readonly operation: AdmissionOperation;
+  readonly info: ResourceInfo;
+  readonly subresource?: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** The object being written; mutating plugins may change it. */
+  readonly object?: KubeObject;
+  readonly oldObject?: KubeObject;
+  readonly user: UserInfo;
+}
+
+/** A built-in admission plugin: mutate, then validate; a Status refuses the request. */
+export interface AdmissionPlugin {
+  readonly name: string;
+  admit?(attrs: AdmissionAttributes): Status | undefined;
+  validate?(attrs: AdmissionAttributes): Status | undefined;
+}
+
+export interface StrategyContext {
+  /** Current simulated time as an RFC 3339 string. */
+  readonly now: string;
+}
+
+/** Per-resource behaviour, after apiserver's rest.RESTCreateStrategy and friends. */
+export interface Strategy<T extends KubeObject = KubeObject> {
+  readonly info: ResourceInfo;
+  /** Whether status is a subresource: main updates keep the stored status, status updates keep the rest. */
+  readonly hasStatus: boolean;
+  /** API defaulting (SetDefaults_*), applied on create and update. */
+  applyDefaults(obj: T): void;
+  /** Clears or fills what a client may not set on create (status, generation). */
+  prepareForCreate(obj: T, ctx: StrategyContext): void;
+  prepareForUpdate?(obj: T, old: T): void;
+  validate(obj: T): FieldError[];
+  validateUpdate?(obj: T, old: T): FieldError[];
+  /** Grace period for a delete without one; 0 or undefined deletes at once. */
+  defaultGracePeriodSeconds?(obj: T): number | undefined;
+  /** Whether a graceful delete of this object can finish at once (e.g. an unscheduled pod). */
+  deletesImmediately?(obj: T): boolean;
+}

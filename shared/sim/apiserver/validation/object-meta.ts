@@ -1,0 +1,44 @@
+// ValidateObjectMeta: name rules per resource, labels, annotations, owner references.
+
+import type { ObjectMeta } from "../../api/meta.ts";
+import type { ResourceInfo } from "../../api/resources.ts";
+import { field, type FieldError } from "../errors.ts";
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from "./names.ts";
+
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/** Namespaces need a DNS-1123 label; the other kinds served here a DNS-1123 subdomain. */
+function nameRule(info: ResourceInfo): (v: string) => string[] {
+  return info.kind === "Namespace" ? isDNS1123Label : isDNS1123Subdomain;
+}
+
+export function validateObjectMeta(info: ResourceInfo, meta: ObjectMeta): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = meta.name ?? "";
+  if (name === "") {
+    errs.push(field.required("metadata.name", "name or generateName is required"));
+  } else {
+    for (const msg of nameRule(info)(name)) errs.push(field.invalid("metadata.name", name, msg));
+  }
+  if (info.namespaced) {
+    const ns = meta.namespace ?? "";
+    if (ns === "") errs.push(field.required("metadata.namespace"));
+    else for (const msg of isDNS1123Label(ns)) errs.push(field.invalid("metadata.namespace", ns, msg));
+  }
+  for (const [k, v] of Object.entries(meta.labels ?? {})) {
+    for (const msg of isQualifiedName(k)) errs.push(field.invalid("metadata.labels", k, msg));
+    if (typeof v !== "string") errs.push(field.invalid(`metadata.labels`, v, "must be a string"));
+    else for (const msg of isValidLabelValue(v)) errs.push(field.invalid("metadata.labels", v, msg));
+  }
+  let size = 0;
+  for (const [k, v] of Object.entries(meta.annotations ?? {})) {
+    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(field.invalid("metadata.annotations", k, msg));
+    size += k.length + String(v).length;
+  }
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(field.tooLong("metadata.annotations", TOTAL_ANNOTATION_SIZE_LIMIT));
+  const controllers = (meta.ownerReferences ?? []).filter((r) => r.controller === true);
+  if (controllers.length > 1) {
+    errs.push(field.invalid("metadata.ownerReferences", meta.ownerReferences, `Only one reference can have Controller set to true. Found "true" in references for ${controllers.map((r) => `${r.kind}/${r.name}`).join(" and ")}`));
+  }
+  return errs;
+}

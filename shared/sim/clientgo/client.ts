@@ -1,0 +1,74 @@
+// A typed client bound to one user. Components and players reach the API server
+// only through one of these; every mutating call goes through ApiServer.request
+// so that an optional recorder (the action log) sees exactly what was asked.
+
+import type { DeleteOptions, Pod } from "../api/core-v1.ts";
+import type { KubeObject } from "../api/meta.ts";
+import type { ResourceName, ResourceTypes } from "../api/resources.ts";
+import type { ApiServer, ListOptions, ListResult } from "../apiserver/apiserver.ts";
+import type { ApiResult } from "../apiserver/errors.ts";
+import type { ApiRequest, UserInfo } from "../apiserver/types.ts";
+
+export type RequestRecorder = (user: UserInfo, req: ApiRequest) => void;
+
+export class Client {
+  readonly user: UserInfo;
+  readonly #api: ApiServer;
+  readonly #recorder?: RequestRecorder;
+
+  constructor(api: ApiServer, user: UserInfo, recorder?: RequestRecorder) {
+    this.#api = api;
+    this.user = user;
+    this.#recorder = recorder;
+  }
+
+  /** The same client acting with a recorder (a player's console session, say). */
+  withRecorder(recorder: RequestRecorder): Client {
+    return new Client(this.#api, this.user, recorder);
+  }
+
+  get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
+    return this.#api.get(resource, namespace, name);
+  }
+
+  list<R extends ResourceName>(resource: R, namespace?: string, opts?: ListOptions): ListResult<ResourceTypes[R]> {
+    return this.#api.list(resource, namespace, opts);
+  }
+
+  request(req: ApiRequest): ApiResult<KubeObject> {
+    this.#recorder?.(this.user, req);
+    return this.#api.request(this.user, req);
+  }
+
+  create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "create", resource, namespace, body }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  update<R extends ResourceName>(resource: R, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  updateStatus<R extends ResourceName>(resource: R, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body, subresource: "status" }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  patch<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "patch", resource, namespace, name, patch }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  patchStatus<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "patch", resource, namespace, name, patch, subresource: "status" }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  delete<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, options?: DeleteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "delete", resource, namespace, name, options }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  bind(namespace: string, name: string, node: string): ApiResult<Pod> {
+    return this.request({ verb: "bind", namespace, name, node }) as ApiResult<Pod>;
+  }
+
+  evict(namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
+    return this.request({ verb: "evict", namespace, name, options }) as ApiResult<Pod>;
+  }
+}
