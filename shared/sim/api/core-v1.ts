@@ -158,6 +158,8 @@ export interface ContainerStatus {
 export type PodPhase = "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown";
 
 export interface PodStatus {
+  /** The metadata.generation the kubelet last acted on (PodObservedGenerationTracking, beta in v1.34). */
+  observedGeneration?: number;
   phase?: PodPhase;
   conditions?: Condition[];
   message?: string;

@@ -2,6 +2,7 @@
 // kubectl accepts with -l and prints in SELECTOR columns.
 
 import type { LabelSelector } from "./meta.ts";
+import { parseLabelSelector } from "./selector-parser.ts";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -29,62 +30,39 @@ export function labelSelectorMatches(sel: LabelSelector | undefined, labels: Lab
   return true;
 }
 
-/** "app=web,tier=front" from matchLabels (+ expressions), as kubectl prints a selector. */
+/**
+ * "app=web,tier=front" from matchLabels (+ expressions), as kubectl prints a selector
+ * (metav1.FormatLabelSelector): every requirement sorted by key, set values sorted.
+ */
 export function formatLabelSelector(sel: LabelSelector | undefined): string {
   if (!sel) return "<none>";
-  const parts: string[] = [];
-  for (const k of Object.keys(sel.matchLabels ?? {}).sort()) parts.push(`${k}=${sel.matchLabels![k]}`);
+  const reqs: { key: string; text: string }[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` });
   for (const r of sel.matchExpressions ?? []) {
     const vals = [...(r.values ?? [])].sort().join(",");
-    if (r.operator === "In") parts.push(`${r.key} in (${vals})`);
-    else if (r.operator === "NotIn") parts.push(`${r.key} notin (${vals})`);
-    else if (r.operator === "Exists") parts.push(r.key);
-    else parts.push(`!${r.key}`);
+    if (r.operator === "In") reqs.push({ key: r.key, text: `${r.key} in (${vals})` });
+    else if (r.operator === "NotIn") reqs.push({ key: r.key, text: `${r.key} notin (${vals})` });
+    else if (r.operator === "Exists") reqs.push({ key: r.key, text: r.key });
+    else reqs.push({ key: r.key, text: `!${r.key}` });
   }
-  return parts.length === 0 ? "<none>" : parts.join(",");
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return reqs.length === 0 ? "<none>" : reqs.map((r) => r.text).join(",");
 }
 
 export type SelectorRequirement =
   | { key: string; op: "=" | "!="; value: string }
   | { key: string; op: "in" | "notin"; values: string[] }
-  | { key: string; op: "exists" | "!" };
+  | { key: string; op: "exists" | "!" }
+  | { key: string; op: "gt" | "lt"; value: string };
 
-/** Parses kubectl's -l syntax: "a=b,c!=d,e in (x,y),f,!g". Returns an error string when malformed. */
+/**
+ * Parses kubectl's -l syntax ("a=b,c!=d,e in (x,y),f,!g") the way labels.Parse
+ * does: requirements sorted by key, set values sorted and deduplicated. Returns
+ * apimachinery's error text when malformed.
+ */
 export function parseSelector(text: string): SelectorRequirement[] | string {
-  const reqs: SelectorRequirement[] = [];
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of text) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth--;
-    if (ch === "," && depth === 0) {
-      parts.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur !== "" || parts.length > 0) parts.push(cur);
-  for (const raw of parts) {
-    const p = raw.trim();
-    if (p === "") return `unable to parse requirement: found '', expected: identifier`;
-    let m: RegExpExecArray | null;
-    if ((m = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
-      reqs.push({ key: m[1]!, op: m[2] as "in" | "notin", values: m[3]!.split(",").map((s) => s.trim()).filter((s) => s !== "") });
-    } else if ((m = /^([^\s!=()]+)\s*!=\s*([^\s,()]*)$/.exec(p))) {
-      reqs.push({ key: m[1]!, op: "!=", value: m[2]! });
-    } else if ((m = /^([^\s!=()]+)\s*==?\s*([^\s,()]*)$/.exec(p))) {
-      reqs.push({ key: m[1]!, op: "=", value: m[2]! });
-    } else if ((m = /^!\s*([^\s!=()]+)$/.exec(p))) {
-      reqs.push({ key: m[1]!, op: "!" });
-    } else if ((m = /^([^\s!=()]+)$/.exec(p))) {
-      reqs.push({ key: m[1]!, op: "exists" });
-    } else {
-      return `unable to parse requirement: ${JSON.stringify(p)}`;
-    }
-  }
-  return reqs;
+  return parseLabelSelector(text);
 }
-
 export function selectorMatches(reqs: readonly SelectorRequirement[], labels: Labels): boolean {
   for (const r of reqs) {
     const has = Object.hasOwn(labels, r.key);
@@ -108,6 +86,14 @@ export function selectorMatches(reqs: readonly SelectorRequirement[], labels: La
       case "!":
         if (has) return false;
         break;
+      case "gt":
+      case "lt": {
+        if (!has || !/^[+-]?\d+$/.test(v!)) return false;
+        const n = Number(v);
+        const limit = Number(r.value);
+        if (r.op === "gt" ? !(n > limit) : !(n < limit)) return false;
+        break;
+      }
     }
   }
   return true;

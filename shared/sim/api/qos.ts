@@ -1,41 +1,38 @@
-// Pod QoS class (pkg/apis/core/helper/qos): Guaranteed, Burstable or BestEffort.
+// Pod QOS class (pkg/apis/core/helper/qos ComputePodQOS): Guaranteed, Burstable or BestEffort.
 
 import type { PodSpec } from "./core-v1.ts";
-import { parseQuantity } from "./quantity.ts";
+import { bytes, milliCpu } from "./quantity.ts";
 
 export type QOSClass = "Guaranteed" | "Burstable" | "BestEffort";
 
-const COMPUTE = ["cpu", "memory"];
+// Summed in integers (millicores, bytes) so that "1" and "1000m" compare equal.
+const COMPUTE: ReadonlyMap<string, (q: string) => number> = new Map([
+  ["cpu", milliCpu],
+  ["memory", bytes],
+]);
 
 export function podQOSClass(spec: PodSpec): QOSClass {
-  const requests: Record<string, number> = {};
-  const limits: Record<string, number> = {};
-  let zeroQuantity = true;
+  const requests = new Map<string, number>();
+  const limits = new Map<string, number>();
   let guaranteed = true;
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
-    const seenLimits = new Set<string>();
     for (const [k, v] of Object.entries(c.resources?.requests ?? {})) {
-      if (!COMPUTE.includes(k)) continue;
-      const q = parseQuantity(v) ?? 0;
-      if (q !== 0) {
-        zeroQuantity = false;
-        requests[k] = (requests[k] ?? 0) + q;
-      }
+      const q = COMPUTE.get(k)?.(String(v)) ?? 0;
+      if (q > 0) requests.set(k, (requests.get(k) ?? 0) + q);
     }
+    const limitsFound = new Set<string>();
     for (const [k, v] of Object.entries(c.resources?.limits ?? {})) {
-      if (!COMPUTE.includes(k)) continue;
-      const q = parseQuantity(v) ?? 0;
-      if (q !== 0) {
-        zeroQuantity = false;
-        seenLimits.add(k);
-        limits[k] = (limits[k] ?? 0) + q;
+      const q = COMPUTE.get(k)?.(String(v)) ?? 0;
+      if (q > 0) {
+        limitsFound.add(k);
+        limits.set(k, (limits.get(k) ?? 0) + q);
       }
     }
-    if (!COMPUTE.every((r) => seenLimits.has(r))) guaranteed = false;
+    if (!limitsFound.has("cpu") || !limitsFound.has("memory")) guaranteed = false;
   }
-  if (zeroQuantity) return "BestEffort";
+  if (requests.size === 0 && limits.size === 0) return "BestEffort";
   if (guaranteed) {
-    for (const [k, v] of Object.entries(requests)) if (limits[k] !== v) guaranteed = false;
+    for (const [k, req] of requests) if (limits.get(k) !== req) guaranteed = false;
   }
-  return guaranteed ? "Guaranteed" : "Burstable";
+  return guaranteed && requests.size === limits.size ? "Guaranteed" : "Burstable";
 }

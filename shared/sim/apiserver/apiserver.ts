@@ -13,7 +13,7 @@ import { EtcdError, type KeyValue, type MvccEvent } from "../etcd/mvcc.ts";
 import type { SimClock } from "../kernel/clock.ts";
 import { clone, deepEqual } from "../kernel/equal.ts";
 import { generateName, type IdSource } from "../kernel/ids.ts";
-import { rfc3339 } from "../kernel/time.ts";
+import { parseTime, rfc3339 } from "../kernel/time.ts";
 import {
   OPTIMISTIC_LOCK_ERROR_MSG,
   alreadyExists,
@@ -60,6 +60,8 @@ interface Watcher {
   readonly sinceRevision: number;
   readonly handler: (ev: WatchEvent) => void;
   stopped: boolean;
+  /** Opened from a revision already dispatched to others: the events it missed are replayed first. */
+  replay: boolean;
 }
 
 export interface ApiServerDeps {
@@ -81,6 +83,10 @@ const KEY_SEGMENT: Record<ResourceName, string> = {
   replicasets: "replicasets",
   leases: "leases",
 };
+/** metav1.FinalizerOrphanDependents and FinalizerDeleteDependents. */
+export const ORPHAN_FINALIZER = "orphan";
+export const FOREGROUND_FINALIZER = "foregroundDeletion";
+
 const RESOURCE_BY_SEGMENT = new Map(Object.entries(KEY_SEGMENT).map(([r, s]) => [s, r as ResourceName]));
 
 export class ApiServer {
@@ -88,6 +94,8 @@ export class ApiServer {
   readonly #watchers = new Map<ResourceName, Watcher[]>();
   /** Pod watchers by spec.nodeName, so a node's kubelet only sees its own pods. */
   readonly #podWatchersByNode = new Map<string, Watcher[]>();
+  /** Watchers opened from an already dispatched revision, waiting for their replay. */
+  readonly #replaying: Watcher[] = [];
   #dispatchedRevision: number;
   /** Requests served, by verb; read by benchmarks and the debrief. */
   readonly requestCounts: Record<string, number> = {};
@@ -146,7 +154,8 @@ export class ApiServer {
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
     this.#count("get");
-    const kv = this.#deps.etcd.store.get(ApiServer.key(resource, namespace, name));
+    const ns = RESOURCES[resource].namespaced ? (namespace ?? "default") : undefined;
+    const kv = this.#deps.etcd.store.get(ApiServer.key(resource, ns, name));
     if (!kv) return fail(notFound(RESOURCES[resource], name));
     return ok(kv.value as ResourceTypes[R]);
   }
@@ -177,30 +186,36 @@ export class ApiServer {
     const meta = obj.metadata;
     const nsResult = this.#resolveNamespace(info, namespace, meta);
     if (typeof nsResult !== "string") return fail(nsResult);
+
+    strategy.applyDefaults(obj);
+    // Mutating admission sees the request as sent: no name generated yet.
+    const admitErr = this.#admit(this.#attrs("CREATE", info, nsResult, meta.name ?? "", user, obj));
+    if (admitErr) return fail(admitErr);
+
+    // Fields only the server sets (rest.FillObjectMetaSystemFields, BeforeCreate).
     if (!meta.name && meta.generateName) meta.name = generateName(this.#deps.ids, meta.generateName);
     const name = meta.name ?? "";
-
-    // Fields only the server sets.
     meta.uid = this.#deps.ids.uid();
     meta.creationTimestamp = this.#now();
     meta.generation = 1;
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
-
-    strategy.applyDefaults(obj);
     strategy.prepareForCreate(obj, this.#ctx());
-    const attrs = this.#attrs("CREATE", info, nsResult, name, user, obj);
-    const admitErr = this.#admit(attrs);
-    if (admitErr) return fail(admitErr);
     const errs = [...validateObjectMeta(info, meta), ...strategy.validate(obj)];
     if (errs.length > 0) return fail(invalid(info, name, errs));
-    const valErr = this.#validateAdmission(attrs);
+    const valErr = this.#validateAdmission(this.#attrs("CREATE", info, nsResult, name, user, obj));
     if (valErr) return fail(valErr);
     if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
     const key = ApiServer.key(resource, nsResult, name);
-    if (this.#deps.etcd.store.get(key)) return fail(alreadyExists(info, name));
+    const existing = this.#deps.etcd.store.get(key);
+    if (existing) {
+      const err = alreadyExists(info, name);
+      // store.create tells a client racing a deletion why its name is still taken.
+      if ((existing.value as KubeObject).metadata.deletionTimestamp !== undefined) err.message = `object is being deleted: ${err.message}`;
+      return fail(err);
+    }
     return ok(this.#put(key, obj) as ResourceTypes[R]);
   }
 
@@ -262,6 +277,12 @@ export class ApiServer {
     return this.#finishUpdate(user, resource, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
+  /**
+   * DELETE, as the generic registry's Store.Delete with rest.BeforeDelete: a kind
+   * with a grace period (pods) is first marked with deletionTimestamp = now +
+   * grace; finalizers (and the propagation policy's GC finalizers) keep any object
+   * until they are removed. A later delete may only shorten a pending grace period.
+   */
   delete<R extends ResourceName>(
     user: UserInfo,
     resource: R,
@@ -274,53 +295,83 @@ export class ApiServer {
     const info: ResourceInfo = strategy.info;
     const ns = info.namespaced ? (namespace ?? "default") : undefined;
     const key = ApiServer.key(resource, ns, name);
-    const current = this.#deps.etcd.store.get(key);
+    const store = this.#deps.etcd.store;
+    const current = store.get(key);
     if (!current) return fail(notFound(info, name));
     const old = current.value as KubeObject;
+    // BeforeDelete checks preconditions early and names the kind, not the resource.
+    const kindQualified = info.group === "" ? info.kind : `${info.kind}.${info.group}`;
     const pre = options.preconditions;
     if (pre?.uid !== undefined && pre.uid !== old.metadata.uid) {
-      return fail(conflict(qualifiedResource(info), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`, info));
+      return fail(
+        conflict(kindQualified, name, `the UID in the precondition (${pre.uid}) does not match the UID in record (${old.metadata.uid}). The object might have been deleted and then recreated`, info),
+      );
     }
     if (pre?.resourceVersion !== undefined && pre.resourceVersion !== String(current.modRevision)) {
-      return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));
+      return fail(
+        conflict(kindQualified, name, `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${current.modRevision}). The object might have been modified`, info),
+      );
     }
     const attrs = this.#attrs("DELETE", info, ns ?? "", name, user, undefined, old);
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
     if (admitErr) return fail(admitErr);
     if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
-    // Graceful deletion (rest.BeforeDelete): a grace period or finalizers keep the
-    // object, marked with deletionTimestamp, until its owner of cleanup is done.
-    let grace = options.gracePeriodSeconds ?? strategy.defaultGracePeriodSeconds?.(old) ?? 0;
-    if (strategy.deletesImmediately?.(old)) grace = 0;
-    const policy = options.propagationPolicy;
-    const finalizers = [...(old.metadata.finalizers ?? [])];
-    if (policy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
-    if (policy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
-
-    const alreadyDeleting = old.metadata.deletionTimestamp !== undefined;
-    if (finalizers.length === 0 && grace === 0) {
-      this.#deps.etcd.store.delete(key);
-      return ok(old as ResourceTypes[R]);
-    }
-    if (alreadyDeleting) {
-      // A second delete may only shorten the grace period (and finish it at 0).
-      const prevGrace = old.metadata.deletionGracePeriodSeconds ?? 0;
-      if (grace >= prevGrace && deepEqual(finalizers, old.metadata.finalizers ?? [])) return ok(old as ResourceTypes[R]);
-      if (grace === 0 && finalizers.length === 0) {
-        this.#deps.etcd.store.delete(key);
-        return ok(old as ResourceTypes[R]);
+    // Negative grace periods count as 1 s on the delete path.
+    const requested = options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
+    const obj = clone(old);
+    const meta = obj.metadata;
+    let graceful = false;
+    if (strategy.defaultGracePeriodSeconds !== undefined) {
+      if (meta.deletionTimestamp !== undefined) {
+        const pending = meta.deletionGracePeriodSeconds ?? 0;
+        if (pending > 0) {
+          // Only a shorter grace period is taken, counted from the first request.
+          if (requested === undefined || requested >= pending) return ok(old as ResourceTypes[R]);
+          const requestedAt = parseTime(this.#deps.epochMs, meta.deletionTimestamp) - pending * 1000;
+          meta.deletionTimestamp = rfc3339(this.#deps.epochMs, requestedAt + requested * 1000);
+          meta.deletionGracePeriodSeconds = requested;
+          graceful = true;
+        }
+      } else {
+        const period = strategy.deletesImmediately?.(old) ? 0 : (requested ?? strategy.defaultGracePeriodSeconds(old) ?? 0);
+        meta.deletionTimestamp = rfc3339(this.#deps.epochMs, this.#deps.clock.now + period * 1000);
+        meta.deletionGracePeriodSeconds = period;
+        if ((meta.generation ?? 0) > 0) meta.generation = meta.generation! + 1;
+        graceful = true;
       }
     }
-    const obj = clone(old);
-    obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
-    if (!alreadyDeleting || grace < (old.metadata.deletionGracePeriodSeconds ?? 0)) {
-      obj.metadata.deletionTimestamp = rfc3339(this.#deps.epochMs, this.#deps.clock.now + grace * 1000);
-      obj.metadata.deletionGracePeriodSeconds = grace;
+    const hadFinalizers = (old.metadata.finalizers?.length ?? 0) > 0;
+    const gcFinalizers = finalizersForPropagation(old.metadata.finalizers ?? [], options.propagationPolicy);
+    if (!graceful && !hadFinalizers && gcFinalizers === undefined) {
+      store.delete(key);
+      return ok(old as ResourceTypes[R]);
     }
-    // Real kube-apiserver bumps generation when deletionTimestamp is first set.
-    if (!alreadyDeleting) obj.metadata.generation = (obj.metadata.generation ?? 0) + 1;
-    return ok(this.#put(key, obj) as ResourceTypes[R]);
+    if (gcFinalizers !== undefined) {
+      if (gcFinalizers.length > 0) meta.finalizers = gcFinalizers;
+      else delete meta.finalizers;
+    }
+    const pendingFinalizers = (meta.finalizers?.length ?? 0) > 0;
+    if (!graceful) {
+      if (!pendingFinalizers) {
+        store.delete(key);
+        return ok(old as ResourceTypes[R]);
+      }
+      // markAsDeleting: finalizers get their signal, with no grace period.
+      if (meta.deletionTimestamp === undefined) {
+        if ((meta.generation ?? 0) > 0) meta.generation = meta.generation! + 1;
+        meta.deletionTimestamp = this.#now();
+      } else if (parseTime(this.#deps.epochMs, meta.deletionTimestamp) > this.#deps.clock.now) {
+        meta.deletionTimestamp = this.#now();
+      }
+      meta.deletionGracePeriodSeconds = 0;
+      return ok((deepEqual(obj, old) ? old : this.#put(key, obj)) as ResourceTypes[R]);
+    }
+    // The graceful update is written even when the grace period is 0: watchers see
+    // the pod marked for deletion, then gone.
+    const written = this.#put(key, obj);
+    if (!pendingFinalizers && (meta.deletionGracePeriodSeconds ?? 0) === 0) store.delete(key);
+    return ok(written as ResourceTypes[R]);
   }
 
   /** POST pods/NAME/binding: the scheduler's (and a player's drag's) way to place a pod. */
@@ -346,9 +397,13 @@ export class ApiServer {
     const obj = clone(pod);
     obj.spec.nodeName = nodeName;
     obj.status ??= {};
-    const conditions = (obj.status.conditions ??= []).filter((c) => c.type !== "PodScheduled");
-    conditions.unshift({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: this.#now() });
-    obj.status.conditions = conditions;
+    // podutil.UpdatePodCondition: replaced in place (reason and message cleared), or appended.
+    const conditions = (obj.status.conditions ??= []);
+    const i = conditions.findIndex((c) => c.type === "PodScheduled");
+    const lastTransitionTime = i >= 0 && conditions[i]!.status === "True" ? conditions[i]!.lastTransitionTime : this.#now();
+    const scheduled = { type: "PodScheduled", status: "True" as const, lastProbeTime: null, lastTransitionTime };
+    if (i >= 0) conditions[i] = scheduled;
+    else conditions.push(scheduled);
     return ok(this.#put(key, obj) as Pod);
   }
 
@@ -367,11 +422,27 @@ export class ApiServer {
 
   // --- watches -----------------------------------------------------------------
 
+  /**
+   * Opens a watch delivering every change after opts.sinceRevision. Starting below
+   * the compacted revision is refused with the watch cache's Expired message (a
+   * thrown EtcdError: the client relists). A watch from a revision already
+   * dispatched gets the events it missed at the next dispatch, before newer ones.
+   */
   watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): WatchHandle {
-    if (opts.sinceRevision < this.#deps.etcd.store.compactRevision) throw new EtcdError(expired(`too old resource version: ${opts.sinceRevision} (${this.#deps.etcd.store.compactRevision})`).message);
-    const w: Watcher = { resource, namespace: opts.namespace, nodeName: opts.nodeName, sinceRevision: opts.sinceRevision, handler, stopped: false };
+    const compacted = this.#deps.etcd.store.compactRevision;
+    if (opts.sinceRevision < compacted) throw new EtcdError(expired(`too old resource version: ${opts.sinceRevision} (${compacted})`).message);
+    const w: Watcher = {
+      resource,
+      namespace: opts.namespace,
+      nodeName: opts.nodeName,
+      sinceRevision: opts.sinceRevision,
+      handler,
+      stopped: false,
+      replay: opts.sinceRevision < this.#dispatchedRevision,
+    };
     const list = resource === "pods" && opts.nodeName !== undefined ? getOrInit(this.#podWatchersByNode, opts.nodeName) : getOrInit(this.#watchers, resource);
     list.push(w);
+    if (w.replay) this.#replaying.push(w);
     return {
       stop: () => {
         w.stopped = true;
@@ -383,7 +454,7 @@ export class ApiServer {
 
   /** Whether writes are waiting to be delivered to watchers. */
   hasPendingWatchEvents(): boolean {
-    return this.#dispatchedRevision < this.#deps.etcd.store.revision;
+    return this.#dispatchedRevision < this.#deps.etcd.store.revision || this.#replaying.length > 0;
   }
 
   /**
@@ -394,6 +465,14 @@ export class ApiServer {
   dispatchWatches(): number {
     const store = this.#deps.etcd.store;
     let delivered = 0;
+    while (this.#replaying.length > 0) {
+      const w = this.#replaying.shift()!;
+      const upTo = this.#dispatchedRevision;
+      for (let rev = w.sinceRevision + 1; rev <= upTo && !w.stopped; rev++) {
+        const ev = store.eventAt(rev);
+        if (ev && resourceOfKey(ev.kv.key) === w.resource) delivered += this.#deliverTo(w, ev);
+      }
+    }
     while (this.#dispatchedRevision < store.revision) {
       const rev = ++this.#dispatchedRevision;
       const ev = store.eventAt(rev);
@@ -403,38 +482,40 @@ export class ApiServer {
   }
 
   #deliver(ev: MvccEvent): number {
-    const segEnd = ev.kv.key.indexOf("/", 10);
-    const resource = RESOURCE_BY_SEGMENT.get(ev.kv.key.slice(10, segEnd));
+    const resource = resourceOfKey(ev.kv.key);
     if (resource === undefined) return 0;
-    const object = ev.kv.value as KubeObject;
-    const previous = ev.prevKv?.value as KubeObject | undefined;
-    const type = ev.type === "DELETE" ? "DELETED" : previous ? "MODIFIED" : "ADDED";
-    const watchEvent: WatchEvent = { type, object, previous, revision: ev.revision };
     let n = 0;
-    const ns = object.metadata.namespace;
     const all = this.#watchers.get(resource);
-    if (all) {
-      for (const w of [...all]) {
-        if (w.stopped || ev.revision <= w.sinceRevision || (w.namespace !== undefined && w.namespace !== ns)) continue;
-        w.handler(watchEvent);
-        n++;
-      }
-    }
+    if (all) for (const w of [...all]) n += this.#deliverTo(w, ev);
     if (resource === "pods") {
       const nodes = new Set<string>();
-      const now = (object as Pod).spec.nodeName;
-      const before = (previous as Pod | undefined)?.spec.nodeName;
+      const now = (ev.kv.value as Pod).spec.nodeName;
+      const before = (ev.prevKv?.value as Pod | undefined)?.spec.nodeName;
       if (now) nodes.add(now);
       if (before) nodes.add(before);
-      for (const node of nodes) {
-        for (const w of [...(this.#podWatchersByNode.get(node) ?? [])]) {
-          if (w.stopped || ev.revision <= w.sinceRevision) continue;
-          w.handler(watchEvent);
-          n++;
-        }
-      }
+      for (const node of nodes) for (const w of [...(this.#podWatchersByNode.get(node) ?? [])]) n += this.#deliverTo(w, ev);
     }
     return n;
+  }
+
+  /**
+   * One event as one watcher sees it (the watch cache's convertToWatchEvent): a
+   * filtered watch gets ADDED when an object starts matching its filter and
+   * DELETED, with the last matching state, when it stops.
+   */
+  #deliverTo(w: Watcher, ev: MvccEvent): number {
+    if (w.stopped || ev.revision <= w.sinceRevision) return 0;
+    const object = ev.kv.value as KubeObject;
+    const previous = ev.prevKv?.value as KubeObject | undefined;
+    const curPasses = ev.type !== "DELETE" && passesFilter(w, object);
+    const oldPasses = previous !== undefined && passesFilter(w, previous);
+    let watchEvent: WatchEvent;
+    if (curPasses && !oldPasses) watchEvent = { type: "ADDED", object, revision: ev.revision };
+    else if (curPasses) watchEvent = { type: "MODIFIED", object, previous, revision: ev.revision };
+    else if (oldPasses) watchEvent = { type: "DELETED", object: withResourceVersion(previous!, ev.revision), previous, revision: ev.revision };
+    else return 0;
+    w.handler(watchEvent);
+    return 1;
   }
 
   // --- internals ---------------------------------------------------------------
@@ -452,29 +533,31 @@ export class ApiServer {
     return ns;
   }
 
-  /** Keeps what the verb may not change: status on main updates, everything else on status updates. */
+  /**
+   * rest.BeforeUpdate and the strategies' PrepareForUpdate: system metadata always
+   * comes from the stored object; a main update keeps the stored status, a status
+   * update keeps everything but status and (most) metadata.
+   */
   #mergeForUpdate(strategy: Strategy, obj: KubeObject, old: KubeObject, subresource?: "status"): KubeObject {
     const meta = obj.metadata;
-    // Immutable and server-owned metadata always comes from the stored object.
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;
     meta.namespace = old.metadata.namespace;
     meta.deletionTimestamp = old.metadata.deletionTimestamp;
     meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     meta.generation = old.metadata.generation;
-    if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
-    if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+    for (const k of ["namespace", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] as const) if (meta[k] === undefined) delete meta[k];
     if (!strategy.hasStatus) return obj;
-    const o = obj as KubeObject & { status?: unknown; spec?: unknown };
-    const prev = old as KubeObject & { status?: unknown; spec?: unknown };
+    const o = obj as KubeObject & { status?: unknown };
     if (subresource === "status") {
-      const status = o.status;
-      const merged = clone(prev);
-      merged.metadata.resourceVersion = o.metadata.resourceVersion;
-      merged.status = status;
+      const merged = clone(old) as KubeObject & { status?: unknown };
+      merged.metadata = meta;
+      merged.status = o.status;
+      if (merged.status === undefined) delete merged.status;
+      strategy.prepareForStatusUpdate?.(merged, old);
       return merged;
     }
-    o.status = clone(prev.status);
+    o.status = clone((old as KubeObject & { status?: unknown }).status);
     if (o.status === undefined) delete o.status;
     return o;
   }
@@ -491,23 +574,31 @@ export class ApiServer {
     const info = strategy.info;
     const name = old.metadata.name!;
     strategy.applyDefaults(obj);
-    strategy.prepareForUpdate?.(obj, old);
-    // generation counts spec changes only.
-    const spec = (obj as { spec?: unknown }).spec;
-    const oldSpec = (old as { spec?: unknown }).spec;
-    if (!deepEqual(spec, oldSpec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (subresource === undefined) {
+      strategy.prepareForUpdate?.(obj, old);
+      // generation counts spec changes, for the kinds that track it.
+      const spec = (obj as { spec?: unknown }).spec;
+      const oldSpec = (old as { spec?: unknown }).spec;
+      if (old.metadata.generation !== undefined && !deepEqual(spec, oldSpec)) obj.metadata.generation = old.metadata.generation + 1;
+    }
     const attrs = this.#attrs("UPDATE", info, old.metadata.namespace ?? "", name, user, obj, old, subresource);
     const admitErr = this.#admit(attrs);
     if (admitErr) return fail(admitErr);
-    const errs: FieldError[] = [...validateObjectMeta(info, obj.metadata), ...strategy.validate(obj), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+    const errs: FieldError[] = [
+      ...validateObjectMeta(info, obj.metadata),
+      ...validateNoNewFinalizers(obj.metadata, old.metadata),
+      ...strategy.validate(obj),
+      ...(strategy.validateUpdate?.(obj, old) ?? []),
+    ];
     if (errs.length > 0) return fail(invalid(info, name, errs));
     const valErr = this.#validateAdmission(attrs);
     if (valErr) return fail(valErr);
     if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
-    // A deleted object whose last finalizer is gone, and whose grace is over, goes.
+    // ShouldDeleteDuringUpdate: a deleted object whose last finalizer is gone, and
+    // whose grace is over, goes.
     const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0;
-    if (obj.metadata.deletionTimestamp !== undefined && !finalizersLeft && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+    if (old.metadata.deletionTimestamp !== undefined && !finalizersLeft && (old.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
       this.#deps.etcd.store.delete(key);
       return ok(obj);
     }
@@ -572,8 +663,46 @@ function checkTypeMeta(info: ResourceInfo, obj: KubeObject): Status | undefined 
   return undefined;
 }
 
+/**
+ * deletionFinalizersForGarbageCollection: the orphan and foregroundDeletion
+ * finalizers a delete asks for (an explicit policy wins over finalizers already
+ * there); undefined when the set of finalizers stays the same.
+ */
+function finalizersForPropagation(existing: readonly string[], policy: DeleteOptions["propagationPolicy"]): string[] | undefined {
+  const orphan = policy !== undefined ? policy === "Orphan" : existing.find((f) => f === ORPHAN_FINALIZER || f === FOREGROUND_FINALIZER) === ORPHAN_FINALIZER;
+  const foreground = policy !== undefined ? policy === "Foreground" : existing.find((f) => f === ORPHAN_FINALIZER || f === FOREGROUND_FINALIZER) === FOREGROUND_FINALIZER;
+  const next = existing.filter((f) => f !== ORPHAN_FINALIZER && f !== FOREGROUND_FINALIZER);
+  if (orphan) next.push(ORPHAN_FINALIZER);
+  if (foreground) next.push(FOREGROUND_FINALIZER);
+  const same = next.length === new Set(existing).size && next.every((f) => existing.includes(f));
+  return same ? undefined : next;
+}
+
+/** ValidateNoNewFinalizers: an object being deleted may lose finalizers, not gain them. */
+function validateNoNewFinalizers(meta: ObjectMeta, old: ObjectMeta): FieldError[] {
+  if (old.deletionTimestamp === undefined) return [];
+  const extra = [...new Set(meta.finalizers ?? [])].filter((f) => !(old.finalizers ?? []).includes(f)).sort();
+  if (extra.length === 0) return [];
+  return [field.forbidden("metadata.finalizers", `no new finalizers can be added if the object is being deleted, found new finalizers []string{${extra.map((f) => JSON.stringify(f)).join(", ")}}`)];
+}
+
 function etcdUnavailable(): Status {
   return serviceUnavailable("etcdserver: request timed out");
+}
+
+/** The watch's namespace and spec.nodeName filters. */
+function passesFilter(w: Watcher, o: KubeObject): boolean {
+  return (w.namespace === undefined || o.metadata.namespace === w.namespace) && (w.nodeName === undefined || (o as Pod).spec.nodeName === w.nodeName);
+}
+
+function resourceOfKey(key: string): ResourceName | undefined {
+  // "/registry/<segment>/...": the segment starts after the 10 characters of "/registry/".
+  return RESOURCE_BY_SEGMENT.get(key.slice(10, key.indexOf("/", 10)));
+}
+
+/** A deleted object as watchers get it: its last state, at the revision of the delete. */
+function withResourceVersion(obj: KubeObject, revision: number): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } };
 }
 
 function getOrInit<K, V>(map: Map<K, V[]>, key: K): V[] {

@@ -125,19 +125,32 @@ export function formatFieldError(e: FieldError): string {
   return s;
 }
 
+/** metav1.CauseType of each field error type (field.ErrorType's string values). */
+const CAUSE_TYPES: Readonly<Record<FieldErrorType, string>> = {
+  "Required value": "FieldValueRequired",
+  "Invalid value": "FieldValueInvalid",
+  "Unsupported value": "FieldValueNotSupported",
+  "Duplicate value": "FieldValueDuplicate",
+  Forbidden: "FieldValueForbidden",
+  "Too long": "FieldValueTooLong",
+  "Too many": "FieldValueTooMany",
+  "Not found": "FieldValueNotFound",
+};
+
 /**
  * 422 Invalid: `Deployment.apps "web" is invalid: <cause>`, several causes as a
- * list `[cause1, cause2]`. kubectl rebuilds its own line from details.kind and the
- * causes: `The Deployment "web" is invalid: ...`.
+ * list `[cause1, cause2]` with repeats dropped (ErrorList.ToAggregate). kubectl
+ * rebuilds its own line from details.kind and the causes: `The Deployment "web" is invalid: ...`.
  */
 export function invalid(info: Pick<ResourceInfo, "kind" | "group">, name: string, errors: readonly FieldError[]): Status {
-  const causes = errors.map((e) => formatFieldError(e));
+  const causes = [...new Set(errors.map((e) => formatFieldError(e)))];
   const list = causes.length === 1 ? causes[0]! : `[${causes.join(", ")}]`;
   const kind = info.kind;
   const groupKind = info.group === "" ? kind : `${kind}.${info.group}`;
   return status(422, "Invalid", `${groupKind} ${JSON.stringify(name)} is invalid: ${list}`, {
     name,
+    group: info.group,
     kind,
-    causes: errors.map((e, i) => ({ reason: `Field${e.type.replace(/ value$/, "").replace(/ /g, "")}`, message: causes[i]!.slice(e.field.length + 2), field: e.field })),
+    causes: errors.map((e) => ({ reason: CAUSE_TYPES[e.type], message: formatFieldError(e).slice(e.field.length + 2), field: e.field })),
   });
 }

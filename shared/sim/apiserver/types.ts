@@ -84,9 +84,14 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   readonly hasStatus: boolean;
   /** API defaulting (SetDefaults_*), applied on create and update. */
   applyDefaults(obj: T): void;
-  /** Clears or fills what a client may not set on create (status, generation). */
+  /**
+   * Clears or fills what a client may not set on create (status). The server sets
+   * metadata.generation to 1 first; kinds that do not track generation delete it.
+   */
   prepareForCreate(obj: T, ctx: StrategyContext): void;
   prepareForUpdate?(obj: T, old: T): void;
+  /** The status subresource's PrepareForUpdate: what a status write may not change besides spec (e.g. labels). */
+  prepareForStatusUpdate?(obj: T, old: T): void;
   validate(obj: T): FieldError[];
   validateUpdate?(obj: T, old: T): FieldError[];
   /** Grace period for a delete without one; 0 or undefined deletes at once. */

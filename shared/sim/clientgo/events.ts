@@ -1,12 +1,14 @@
 // The event recorder (client-go tools/record): components report what they did as
-// core/v1 Events; identical events within the correlation window are merged into
-// one with a growing count, as EventCorrelator does.
+// core/v1 Events. Each recorder runs client-go's EventCorrelator (event-correlator.ts):
+// repeats of an event become count++ patches, similar ones are combined, and a
+// source that keeps talking about one object is rate limited.
 
 import type { Event, ObjectReference } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
 import type { SimClock } from "../kernel/clock.ts";
 import { rfc3339 } from "../kernel/time.ts";
 import type { Client } from "./client.ts";
+import { EventCorrelator } from "./event-correlator.ts";
 
 export type EventType = "Normal" | "Warning";
 
@@ -28,18 +30,15 @@ export interface RecorderOptions {
   readonly sequence: EventNameSequence;
 }
 
-interface Correlated {
-  readonly name: string;
-  readonly namespace: string;
-  count: number;
-}
-
 export function newEventRecorder(opts: RecorderOptions): EventRecorder {
-  const seen = new Map<string, Correlated>();
+  const correlator = new EventCorrelator();
+  const nowMs = () => opts.epochMs + opts.clock.now;
+  // Name: <object>.<UnixNano in hex>; the sequence keeps same-instant events apart.
+  const nameFor = (objectName: string | undefined) => () =>
+    `${objectName}.${(BigInt(nowMs()) * 1_000_000n + BigInt(opts.sequence.next++ % 1_000_000)).toString(16)}`;
   return {
     event(obj, type, reason, message) {
       const meta = obj.metadata;
-      const namespace = meta.namespace || "default";
       const involvedObject: ObjectReference = {
         apiVersion: obj.apiVersion,
         kind: obj.kind,
@@ -49,21 +48,11 @@ export function newEventRecorder(opts: RecorderOptions): EventRecorder {
         uid: meta.uid,
       };
       const now = rfc3339(opts.epochMs, opts.clock.now);
-      const aggregateKey = [opts.component, opts.host ?? "", involvedObject.kind, namespace, involvedObject.name, involvedObject.uid, type, reason, message].join("\u0000");
-      const prior = seen.get(aggregateKey);
-      if (prior) {
-        prior.count++;
-        const res = opts.client.patch("events", prior.namespace, prior.name, { count: prior.count, lastTimestamp: now });
-        if (res.ok) return;
-        seen.delete(aggregateKey); // expired or deleted: start a new one
-      }
-      // Name: <object>.<UnixNano in hex>; the sequence keeps same-instant events apart.
-      const nanos = (BigInt(opts.epochMs + opts.clock.now) * 1_000_000n + BigInt(opts.sequence.next++ % 1_000_000)).toString(16);
-      const name = `${meta.name}.${nanos}`;
-      const ev: Event = {
+      const fresh: Event = {
         apiVersion: "v1",
         kind: "Event",
-        metadata: { name, namespace },
+        // Events about cluster-scoped objects live in "default".
+        metadata: { name: nameFor(meta.name)(), namespace: meta.namespace || "default" },
         involvedObject,
         reason,
         message,
@@ -76,8 +65,21 @@ export function newEventRecorder(opts: RecorderOptions): EventRecorder {
         reportingComponent: opts.component,
         reportingInstance: opts.host ?? "",
       };
-      const res = opts.client.create("events", namespace, ev);
-      if (res.ok) seen.set(aggregateKey, { name, namespace, count: 1 });
+      const { event, skip } = correlator.correlate(fresh, opts.clock.now, now, nameFor(meta.name));
+      if (skip) return;
+      const namespace = event.metadata.namespace!;
+      let written: Event | undefined;
+      if (event.count > 1) {
+        const r = opts.client.patch("events", namespace, event.metadata.name!, { count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
+        if (r.ok) written = r.object;
+        else if (r.status.reason !== "NotFound") return;
+      }
+      // A first occurrence, or a repeat whose event has expired (TTL): create it, count and all.
+      if (written === undefined) {
+        const r = opts.client.create("events", namespace, event);
+        if (r.ok) written = r.object;
+      }
+      if (written !== undefined) correlator.updateState(written);
     },
   };
 }

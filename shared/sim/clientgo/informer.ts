@@ -5,7 +5,7 @@ import type { KubeObject } from "../api/meta.ts";
 import { objectKey, type DeepReadonly } from "../api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
 import type { ApiServer } from "../apiserver/apiserver.ts";
-import type { WatchEvent } from "../apiserver/types.ts";
+import type { WatchEvent, WatchHandle } from "../apiserver/types.ts";
 
 export interface ResourceEventHandler<T> {
   onAdd?(obj: DeepReadonly<T>): void;
@@ -33,6 +33,7 @@ export class Informer<R extends ResourceName> implements Lister<ResourceTypes[R]
   readonly #indices = new Map<string, Map<string, Set<string>>>();
   #sortedKeys: string[] | undefined;
   #started = false;
+  #watch: WatchHandle | undefined;
 
   constructor(resource: R) {
     this.resource = resource;
@@ -60,7 +61,13 @@ export class Informer<R extends ResourceName> implements Lister<ResourceTypes[R]
       this.#store(obj as DeepReadonly<ResourceTypes[R]>);
       for (const h of this.#handlers) h.onAdd?.(obj as DeepReadonly<ResourceTypes[R]>);
     }
-    api.watch(this.resource, { namespace: opts.namespace, nodeName: opts.nodeName, sinceRevision: Number(listed.resourceVersion) }, (ev) => this.#onEvent(ev, opts.nodeName));
+    this.#watch = api.watch(this.resource, { namespace: opts.namespace, nodeName: opts.nodeName, sinceRevision: Number(listed.resourceVersion) }, (ev) => this.#onEvent(ev, opts.nodeName));
+  }
+
+  /** Stops watching (its component died); handlers hear nothing more and the cache stays as it was. */
+  stop(): void {
+    this.#watch?.stop();
+    this.#watch = undefined;
   }
 
   #onEvent(ev: WatchEvent, nodeName: string | undefined): void {

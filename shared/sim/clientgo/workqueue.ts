@@ -1,9 +1,10 @@
 // client-go's rate-limited work queue on simulated time: keys are deduplicated
 // while waiting, a key being processed is not handed out twice, failures back off
 // exponentially per key (5 ms doubling to 1000 s, DefaultControllerRateLimiter's
-// per-item part), and AddAfter uses the kernel's timer heap.
+// per-item part), and AddAfter uses the kernel's timer heap, keeping only the
+// earliest pending time per key as the delaying queue does.
 
-import type { SimClock } from "../kernel/clock.ts";
+import type { SimClock, TimerHandle } from "../kernel/clock.ts";
 
 export const DEFAULT_BASE_DELAY_MS = 5;
 export const DEFAULT_MAX_DELAY_MS = 1_000_000;
@@ -16,6 +17,8 @@ export class WorkQueue {
   readonly #dirty = new Set<string>();
   readonly #processing = new Set<string>();
   readonly #failures = new Map<string, number>();
+  /** Keys waiting for an addAfter timer: one timer per key, the earliest wins (client-go's waitingForQueue). */
+  readonly #waiting = new Map<string, { readonly due: number; readonly timer: TimerHandle }>();
   readonly #baseDelayMs: number;
   readonly #maxDelayMs: number;
 
@@ -43,7 +46,17 @@ export class WorkQueue {
       this.add(key);
       return;
     }
-    this.#clock.after(delayMs, () => this.add(key));
+    const due = this.#clock.now + Math.trunc(delayMs);
+    const waiting = this.#waiting.get(key);
+    if (waiting !== undefined) {
+      if (waiting.due <= due) return;
+      waiting.timer.cancel();
+    }
+    const timer = this.#clock.at(due, () => {
+      this.#waiting.delete(key);
+      this.add(key);
+    });
+    this.#waiting.set(key, { due, timer });
   }
 
   addRateLimited(key: string): void {

@@ -40,7 +40,7 @@ export class MvccStore {
   #compactRevision = 0;
   readonly #live = new Map<string, KeyValue>();
   readonly #sortedKeys: string[] = [];
-  /** Every event since the compacted revision; history[i].revision === historyBase + i. */
+  /** Every event from the compacted revision on; history[i].revision === historyBase + i. */
   #history: MvccEvent[] = [];
   #historyBase = 2;
 
@@ -60,9 +60,9 @@ export class MvccStore {
     return this.#live.get(key);
   }
 
-  /** Every live key under prefix, in key order, at the current revision or at `atRevision`. */
+  /** Every live key under prefix, in key order, at the current revision or at `atRevision` (0 means current, as in etcd). */
   range(prefix: string, atRevision?: number): RangeResult {
-    if (atRevision !== undefined && atRevision !== this.#revision) return this.#rangeAt(prefix, atRevision);
+    if (atRevision !== undefined && atRevision > 0 && atRevision !== this.#revision) return this.#rangeAt(prefix, atRevision);
     const kvs: KeyValue[] = [];
     const keys = this.#sortedKeys;
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) kvs.push(this.#live.get(keys[i]!)!);
@@ -98,7 +98,7 @@ export class MvccStore {
 
   /** Events with revision >= fromRevision (and <= the current one), in order. */
   eventsSince(fromRevision: number): readonly MvccEvent[] {
-    if (fromRevision <= this.#compactRevision) throw new EtcdError(ERR_COMPACTED);
+    if (fromRevision < this.#compactRevision) throw new EtcdError(ERR_COMPACTED);
     const start = Math.max(0, fromRevision - this.#historyBase);
     return start === 0 ? this.#history : this.#history.slice(start);
   }
@@ -108,11 +108,14 @@ export class MvccStore {
     return this.#history[revision - this.#historyBase];
   }
 
-  /** Drops history at and below `revision`: reads and watches there fail from now on. */
+  /**
+   * Drops history below `revision`: reads and watches from earlier revisions fail
+   * from now on. As in etcd, the key space at `revision` itself stays readable.
+   */
   compact(revision: number): void {
     if (revision <= this.#compactRevision) throw new EtcdError(ERR_COMPACTED);
     if (revision > this.#revision) throw new EtcdError(ERR_FUTURE_REV);
-    const drop = revision - this.#historyBase + 1;
+    const drop = revision - this.#historyBase;
     if (drop > 0) {
       this.#history = this.#history.slice(drop);
       this.#historyBase += drop;
@@ -121,7 +124,7 @@ export class MvccStore {
   }
 
   #rangeAt(prefix: string, atRevision: number): RangeResult {
-    if (atRevision <= this.#compactRevision) throw new EtcdError(ERR_COMPACTED);
+    if (atRevision < this.#compactRevision) throw new EtcdError(ERR_COMPACTED);
     if (atRevision > this.#revision) throw new EtcdError(ERR_FUTURE_REV);
     // Undo, newest first, every event after atRevision to recover the key space then.
     const state = new Map<string, KeyValue>();

@@ -9,8 +9,9 @@ export const DEFAULT_UNREACHABLE_TOLERATION_SECONDS = 300;
 export const TAINT_NODE_NOT_READY = "node.kubernetes.io/not-ready";
 export const TAINT_NODE_UNREACHABLE = "node.kubernetes.io/unreachable";
 
+/** Whether some toleration already covers the taint's NoExecute effect (an empty key or effect matches all). */
 function tolerates(tolerations: readonly Toleration[], key: string): boolean {
-  return tolerations.some((t) => (t.operator === "Exists" && !t.key) || (t.key === key && (t.effect === undefined || t.effect === "NoExecute")));
+  return tolerations.some((t) => (t.key === key || !t.key) && (t.effect === "NoExecute" || !t.effect));
 }
 
 export const defaultTolerationSeconds: AdmissionPlugin = {

@@ -1,30 +1,45 @@
-// NamespaceLifecycle: no objects in a namespace that does not exist or is being
-// deleted, and the system namespaces cannot be deleted.
+// NamespaceLifecycle (a mutating plugin, so it answers before validation): no
+// objects in a namespace that does not exist or is being deleted, and the system
+// namespaces cannot be deleted.
 
 import type { Namespace } from "../../api/core-v1.ts";
-import { RESOURCES } from "../../api/resources.ts";
+import { qualifiedResource, RESOURCES } from "../../api/resources.ts";
 import { forbidden, notFound } from "../errors.ts";
-import type { AdmissionPlugin } from "../types.ts";
+import type { AdmissionAttributes, AdmissionPlugin } from "../types.ts";
 
 export const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
+
+export const NAMESPACE_UNDELETABLE = "this namespace may not be deleted";
+
+export function namespaceTerminatingMessage(namespace: string): string {
+  return `unable to create new content in namespace ${namespace} because it is being terminated`;
+}
 
 export function newNamespaceLifecycle(getNamespace: (name: string) => Namespace | undefined): AdmissionPlugin {
   return {
     name: "NamespaceLifecycle",
-    validate(attrs) {
+    admit(attrs) {
       if (attrs.info.resource === "namespaces") {
         if (attrs.operation === "DELETE" && IMMORTAL_NAMESPACES.includes(attrs.name)) {
-          return forbidden("namespaces", attrs.name, "this namespace may not be deleted");
+          return forbidden("namespaces", attrs.name, NAMESPACE_UNDELETABLE);
         }
         return undefined;
       }
-      if (!attrs.info.namespaced || attrs.operation !== "CREATE" || attrs.subresource) return undefined;
+      // Cluster-scoped objects and deletions are always allowed.
+      if (!attrs.info.namespaced || attrs.namespace === "" || attrs.operation === "DELETE") return undefined;
       const ns = getNamespace(attrs.namespace);
       if (!ns) return notFound(RESOURCES.namespaces, attrs.namespace);
-      if (ns.status?.phase === "Terminating" && attrs.info.resource !== "events") {
-        return forbidden(attrs.info.resource, attrs.name, `unable to create new content in namespace ${attrs.namespace} because it is being terminated`);
+      if (attrs.operation === "CREATE" && ns.status?.phase === "Terminating") {
+        return forbidden(qualifiedResource(attrs.info), admissionName(attrs), namespaceTerminatingMessage(attrs.namespace));
       }
       return undefined;
     },
   };
+}
+
+/** admission.NewForbidden's name: the request's, else the object's name or generateName (not generated yet). */
+function admissionName(attrs: AdmissionAttributes): string {
+  if (attrs.name !== "") return attrs.name;
+  const meta = attrs.object?.metadata;
+  return meta?.name || meta?.generateName || "Unknown";
 }

@@ -9,7 +9,9 @@ export const eventStrategy: Strategy<Event> = {
   info: RESOURCES.events,
   hasStatus: false,
   applyDefaults() {},
-  prepareForCreate() {},
+  prepareForCreate(ev) {
+    delete ev.metadata.generation; // events do not track generation
+  },
   validate(ev) {
     const errs: FieldError[] = [];
     if (!ev.involvedObject) errs.push(field.required("involvedObject"));

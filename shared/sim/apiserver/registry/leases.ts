@@ -10,7 +10,9 @@ export const leaseStrategy: Strategy<Lease> = {
   applyDefaults(lease) {
     lease.spec ??= {};
   },
-  prepareForCreate() {},
+  prepareForCreate(lease) {
+    delete lease.metadata.generation; // leases do not track generation
+  },
   validate() {
     return [];
   },

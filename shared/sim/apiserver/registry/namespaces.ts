@@ -12,6 +12,7 @@ export const namespaceStrategy: Strategy<Namespace> = {
     if (ns.metadata.name) ns.metadata.labels = { ...ns.metadata.labels, "kubernetes.io/metadata.name": ns.metadata.name };
   },
   prepareForCreate(ns) {
+    delete ns.metadata.generation; // namespaces do not track generation
     ns.spec = { finalizers: ["kubernetes"] };
     ns.status = { phase: "Active" };
   },

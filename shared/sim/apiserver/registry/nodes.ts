@@ -16,7 +16,9 @@ export const nodeStrategy: Strategy<Node> = {
     const status = node.status;
     if (status?.capacity && !status.allocatable) status.allocatable = { ...status.capacity };
   },
-  prepareForCreate() {},
+  prepareForCreate(node) {
+    delete node.metadata.generation; // nodes do not track generation
+  },
   validate(node) {
     const errs: FieldError[] = [];
     const seen = new Set<string>();

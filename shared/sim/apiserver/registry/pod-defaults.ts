@@ -17,12 +17,6 @@ function defaultContainer(c: Container): void {
   c.terminationMessagePath ??= "/dev/termination-log";
   c.terminationMessagePolicy ??= "File";
   c.resources ??= {};
-  // Requests default to limits when only limits are given.
-  const { limits } = c.resources;
-  if (limits) {
-    c.resources.requests ??= {};
-    for (const [k, v] of Object.entries(limits)) c.resources.requests[k] ??= v;
-  }
   for (const p of c.ports ?? []) p.protocol ??= "TCP";
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;
@@ -31,6 +25,19 @@ function defaultContainer(c: Container): void {
     probe.successThreshold ??= 1;
     probe.failureThreshold ??= 3;
     if (probe.httpGet) probe.httpGet.scheme ??= "HTTP";
+  }
+}
+
+/**
+ * SetDefaults_Pod: requests default to limits when only limits are given. Pods
+ * only, not pod templates, so a Deployment's template keeps what was written.
+ */
+export function defaultRequestsFromLimits(spec: PodSpec): void {
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (!limits) continue;
+    const requests = (c.resources!.requests ??= {});
+    for (const [k, v] of Object.entries(limits)) requests[k] ??= v;
   }
 }
 

@@ -6,7 +6,7 @@ import { RESOURCES } from "../../api/resources.ts";
 import { deepEqual } from "../../kernel/equal.ts";
 import { field, type FieldError } from "../errors.ts";
 import type { Strategy } from "../types.ts";
-import { defaultPodSpec } from "./pod-defaults.ts";
+import { defaultPodSpec, defaultRequestsFromLimits } from "./pod-defaults.ts";
 import { validatePodSpec } from "./pod-validation.ts";
 import { podQOSClass } from "../../api/qos.ts";
 
@@ -19,10 +19,18 @@ export const podStrategy: Strategy<Pod> = {
   applyDefaults(pod) {
     pod.spec ??= { containers: [] };
     defaultPodSpec(pod.spec);
+    defaultRequestsFromLimits(pod.spec);
     pod.spec.enableServiceLinks ??= true;
   },
   prepareForCreate(pod) {
     pod.status = { phase: "Pending", qosClass: podQOSClass(pod.spec) };
+  },
+  prepareForStatusUpdate(pod, old) {
+    // Old kubelets corrupted owner references through pods/status, so it may not touch them.
+    pod.metadata.ownerReferences = old.metadata.ownerReferences;
+    if (pod.metadata.ownerReferences === undefined) delete pod.metadata.ownerReferences;
+    // The QOS class is fixed at creation.
+    if (pod.status && !pod.status.qosClass && old.status?.qosClass) pod.status.qosClass = old.status.qosClass;
   },
   validate(pod) {
     return validatePodSpec(pod.spec, "spec");

@@ -16,9 +16,10 @@ export function validateSelectorMatchesTemplate(selector: LabelSelector | undefi
   if (!selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)) {
     return [field.required(`${path}.selector`)];
   }
-  const labels = templateLabels ?? {};
-  if (!labelSelectorMatches(selector, labels)) {
-    return [{ type: "Invalid value", field: `${path}.template.metadata.labels`, value: goMap(labels), detail: "`selector` does not match template `labels`", hasValue: true, raw: true } as FieldError];
+  if (!labelSelectorMatches(selector, templateLabels ?? {})) {
+    // %#v of a nil map is map[string]string(nil).
+    const value = templateLabels === undefined ? "map[string]string(nil)" : goMap(templateLabels);
+    return [{ type: "Invalid value", field: `${path}.template.metadata.labels`, value, detail: "`selector` does not match template `labels`", hasValue: true, raw: true }];
   }
   return [];
 }

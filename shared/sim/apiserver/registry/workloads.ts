@@ -50,6 +50,14 @@ export const deploymentStrategy: Strategy<Deployment> = {
   prepareForCreate(d) {
     d.status = {};
   },
+  prepareForUpdate(d, old) {
+    // Annotations are copied to the ReplicaSets, so changing them is a new generation too.
+    if (!deepEqual(d.metadata.annotations ?? {}, old.metadata.annotations ?? {})) d.metadata.generation = (old.metadata.generation ?? 0) + 1;
+  },
+  prepareForStatusUpdate(d, old) {
+    d.metadata.labels = old.metadata.labels;
+    if (d.metadata.labels === undefined) delete d.metadata.labels;
+  },
   validate(d) {
     const errs: FieldError[] = [];
     errs.push(...validateNonNegative(d.spec.replicas, "spec.replicas"));

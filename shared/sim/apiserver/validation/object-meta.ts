@@ -14,11 +14,19 @@ function nameRule(info: ResourceInfo): (v: string) => string[] {
 
 export function validateObjectMeta(info: ResourceInfo, meta: ObjectMeta): FieldError[] {
   const errs: FieldError[] = [];
+  const rule = nameRule(info);
+  if (meta.generateName) {
+    // A prefix may end with "-": apimachinery's maskTrailingDash swaps the last two
+    // characters for an "a" before checking (dropping one more than it needs to).
+    const gn = meta.generateName;
+    const masked = gn.length > 1 && gn.endsWith("-") ? `${gn.slice(0, -2)}a` : gn;
+    for (const msg of rule(masked)) errs.push(field.invalid("metadata.generateName", gn, msg));
+  }
   const name = meta.name ?? "";
   if (name === "") {
     errs.push(field.required("metadata.name", "name or generateName is required"));
   } else {
-    for (const msg of nameRule(info)(name)) errs.push(field.invalid("metadata.name", name, msg));
+    for (const msg of rule(name)) errs.push(field.invalid("metadata.name", name, msg));
   }
   if (info.namespaced) {
     const ns = meta.namespace ?? "";
