@@ -39,7 +39,8 @@ export class MvccStore {
   #revision = 1; // etcd starts at revision 1 with an empty key space
   #compactRevision = 0;
   readonly #live = new Map<string, KeyValue>();
-  readonly #sortedKeys: string[] = [];
+  /** Keys grouped by their first two path segments ("/registry/pods/"), each sorted lazily. */
+  readonly #index = new KeyIndex();
   /** Every event from the compacted revision on; history[i].revision === historyBase + i. */
   #history: MvccEvent[] = [];
   #historyBase = 2;
@@ -64,8 +65,7 @@ export class MvccStore {
   range(prefix: string, atRevision?: number): RangeResult {
     if (atRevision !== undefined && atRevision > 0 && atRevision !== this.#revision) return this.#rangeAt(prefix, atRevision);
     const kvs: KeyValue[] = [];
-    const keys = this.#sortedKeys;
-    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) kvs.push(this.#live.get(keys[i]!)!);
+    for (const key of this.#index.withPrefix(prefix)) kvs.push(this.#live.get(key)!);
     return { kvs, revision: this.#revision };
   }
 
@@ -79,7 +79,7 @@ export class MvccStore {
       modRevision: revision,
       version: prev ? prev.version + 1 : 1,
     };
-    if (!prev) insertSorted(this.#sortedKeys, key);
+    if (!prev) this.#index.add(key);
     this.#live.set(key, kv);
     this.#history.push({ type: "PUT", revision, kv, prevKv: prev });
     return { revision, kv, prevKv: prev };
@@ -90,7 +90,7 @@ export class MvccStore {
     if (!prev) return { revision: this.#revision };
     const revision = ++this.#revision;
     this.#live.delete(key);
-    removeSorted(this.#sortedKeys, key);
+    this.#index.delete(key);
     const tombstone: KeyValue = { key, value: prev.value, createRevision: 0, modRevision: revision, version: 0 };
     this.#history.push({ type: "DELETE", revision, kv: tombstone, prevKv: prev });
     return { revision, prevKv: prev };
@@ -128,7 +128,7 @@ export class MvccStore {
     if (atRevision > this.#revision) throw new EtcdError(ERR_FUTURE_REV);
     // Undo, newest first, every event after atRevision to recover the key space then.
     const state = new Map<string, KeyValue>();
-    for (const k of this.#sortedKeys) if (k.startsWith(prefix)) state.set(k, this.#live.get(k)!);
+    for (const k of this.#index.withPrefix(prefix)) state.set(k, this.#live.get(k)!);
     for (let i = this.#history.length - 1; i >= 0; i--) {
       const ev = this.#history[i]!;
       if (ev.revision <= atRevision) break;
@@ -141,6 +141,68 @@ export class MvccStore {
   }
 }
 
+/**
+ * The ordered key index behind range(). A single sorted array made every new key
+ * an O(n) splice (30,000 pods bring 100,000+ event keys); instead keys are kept
+ * per group ("/registry/events/", "/registry/pods/"...) in a set, and a group is
+ * sorted only when a range reads it after it changed. Lists of one resource then
+ * never pay for churn in another.
+ */
+class KeyIndex {
+  readonly #groups = new Map<string, { readonly keys: Set<string>; sorted: string[] | undefined }>();
+
+  add(key: string): void {
+    const g = this.#group(groupOf(key));
+    g.keys.add(key);
+    g.sorted = undefined;
+  }
+
+  delete(key: string): void {
+    const g = this.#groups.get(groupOf(key));
+    if (g?.keys.delete(key)) g.sorted = undefined;
+  }
+
+  /** Keys starting with prefix, in byte order. */
+  withPrefix(prefix: string): string[] {
+    const group = groupOf(prefix);
+    // A prefix that names (or lies inside) one group reads only that group.
+    if (prefix.length >= group.length && group !== "") return this.#slice(this.#sortedGroup(group), prefix);
+    const names = [...this.#groups.keys()].filter((n) => n.startsWith(prefix) || prefix.startsWith(n)).sort();
+    const out: string[] = [];
+    for (const n of names) out.push(...this.#slice(this.#sortedGroup(n), prefix));
+    // Group "" holds keys of any shape, so merge by sorting the result.
+    return out.sort();
+  }
+
+  #sortedGroup(name: string): readonly string[] {
+    const g = this.#groups.get(name);
+    if (!g) return [];
+    g.sorted ??= [...g.keys].sort();
+    return g.sorted;
+  }
+
+  #slice(keys: readonly string[], prefix: string): string[] {
+    const out: string[] = [];
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(keys[i]!);
+    return out;
+  }
+
+  #group(name: string): { readonly keys: Set<string>; sorted: string[] | undefined } {
+    let g = this.#groups.get(name);
+    if (!g) this.#groups.set(name, (g = { keys: new Set(), sorted: undefined }));
+    return g;
+  }
+}
+
+/** "/registry/pods/default/web" → "/registry/pods/"; keys of other shapes share the group "". */
+function groupOf(key: string): string {
+  if (!key.startsWith("/")) return "";
+  const second = key.indexOf("/", 1);
+  if (second < 0) return "";
+  const third = key.indexOf("/", second + 1);
+  return third < 0 ? "" : key.slice(0, third + 1);
+}
+
 function lowerBound(keys: readonly string[], key: string): number {
   let lo = 0;
   let hi = keys.length;
@@ -150,13 +212,4 @@ function lowerBound(keys: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-function insertSorted(keys: string[], key: string): void {
-  keys.splice(lowerBound(keys, key), 0, key);
-}
-
-function removeSorted(keys: string[], key: string): void {
-  const i = lowerBound(keys, key);
-  if (keys[i] === key) keys.splice(i, 1);
 }
