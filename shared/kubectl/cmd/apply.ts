@@ -1,0 +1,142 @@
+// kubectl apply -f - (client-side apply): objects that do not exist are
+// created with the kubectl.kubernetes.io/last-applied-configuration
+// annotation; existing ones get a three-way patch from that annotation, the
+// manifest and the live object: "configured", or "unchanged" when empty.
+
+import type { KubeObject } from "../../sim/api/meta.ts";
+import { clone } from "../../sim/kernel/equal.ts";
+import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
+import { flagString } from "../flags.ts";
+import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
+import { marshalCompact } from "../printers/json.ts";
+import { nameLine } from "../printers/name.ts";
+import { groupResource } from "../resources.ts";
+import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
+import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { STDIN_SOURCE, parseManifests, readSources } from "./manifests.ts";
+import { applyStrategicPatch, mergePatchBetween, threeWayPatch } from "./strategic-merge.ts";
+
+export const missingAnnotationWarning = (objectName: string): string =>
+  `Warning: resource ${objectName} is missing the ${LAST_APPLIED_CONFIG_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+
+/** util.GetModifiedConfiguration: the object as JSON with (or without) its own last-applied annotation. */
+export function modifiedConfiguration(obj: KubeObject, annotate: boolean): { json: string; object: KubeObject } {
+  const copy = clone(obj);
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED_CONFIG_ANNOTATION];
+  copy.metadata.annotations = annotations;
+  const plain = `${marshalCompact(copy)}\n`;
+  if (!annotate) return { json: plain, object: copy };
+  copy.metadata.annotations = { ...annotations, [LAST_APPLIED_CONFIG_ANNOTATION]: plain };
+  return { json: plain, object: copy };
+}
+
+/** "Error from server (X): error when creating "STDIN": <message>" (cmdutil.AddSourceToErr). */
+export function withSource(verb: string, e: KubectlError): KubectlError {
+  if (e.kind !== "status" || e.status.reason === "Invalid") return e;
+  return statusError({ ...e.status, message: `error when ${verb} "${STDIN_SOURCE}": ${e.status.message}` });
+}
+
+function pruneNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(pruneNulls);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = pruneNulls(x);
+  return out;
+}
+
+export const applyCommand: Command = {
+  name: "apply",
+  use: "apply (-f FILENAME | -k DIRECTORY)",
+  short: "Apply a configuration to a resource by file name or stdin",
+  flags: [
+    FILENAME,
+    str("kustomize", "k"),
+    bool("recursive", "R"),
+    SELECTOR,
+    OUTPUT,
+    DRY_RUN,
+    bool("server-side"),
+    bool("force-conflicts"),
+    str("field-manager"),
+    str("validate"),
+    bool("overwrite"),
+    bool("prune"),
+    bool("all"),
+    bool("force"),
+    bool("wait"),
+    str("template"),
+    bool("record"),
+  ],
+  run: runApply,
+};
+
+function runApply(ctx: CommandContext): void {
+  const f = ctx.flags;
+  const src = readSources(ctx);
+  if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
+  const dry = dryRunStrategy(f);
+  if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+  const parsed = parseManifests(ctx, src.text);
+  if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
+  const errors: KubectlError[] = [...parsed.errors];
+  if (parsed.manifests.length === 0 && errors.length === 0) return reportErrors(ctx.out, [plainError("no objects passed to apply")]);
+  const short = flagString(f, "output") === "name";
+  const print = (obj: KubeObject, op: string): void => ctx.out.out(nameLine(obj, short ? "" : `${op}${dryRunSuffix(dry)}`));
+
+  for (const { resource, object } of parsed.manifests) {
+    const name = object.metadata.name;
+    if (!name) {
+      if (object.metadata.generateName) errors.push(plainError(`from ${object.metadata.generateName}: cannot use generate name with apply`));
+      else errors.push(plainError(`error when retrieving current configuration of:\nResource: "${groupResource(resource)}", Name: "", Namespace: "${object.metadata.namespace ?? ""}"\nfrom server for: "${STDIN_SOURCE}": resource name may not be empty`));
+      continue;
+    }
+    const ns = object.metadata.namespace;
+    const modified = modifiedConfiguration(object, true);
+    const live = ctx.env.client.get(resource, ns, name);
+    if (!live.ok) {
+      if (live.status.reason !== "NotFound") {
+        errors.push(statusError(live.status));
+        continue;
+      }
+      // CreateApplyAnnotation: the annotation holds the manifest without itself.
+      const body = pruneNulls(clone(object)) as KubeObject;
+      body.metadata.annotations = { ...(body.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json };
+      if (dry === "none") {
+        const res = ctx.env.client.create(resource, ns, body as never);
+        if (!res.ok) {
+          errors.push(withSource("creating", statusError(res.status)));
+          continue;
+        }
+      }
+      print(body, "created");
+      continue;
+    }
+    const current = live.object as KubeObject;
+    const lastApplied = current.metadata.annotations?.[LAST_APPLIED_CONFIG_ANNOTATION];
+    if (lastApplied === undefined) ctx.out.err(missingAnnotationWarning(`${groupResource(resource).split(".")[0]}/${name}`));
+    let original: Record<string, unknown> = {};
+    if (lastApplied) {
+      try {
+        original = JSON.parse(lastApplied) as Record<string, unknown>;
+      } catch {
+        original = {};
+      }
+    }
+    const patch = threeWayPatch(original, modified.object as unknown as Record<string, unknown>, current as unknown as Record<string, unknown>);
+    if (Object.keys(patch).length === 0) {
+      print(current, "unchanged");
+      continue;
+    }
+    if (dry === "none") {
+      const target = applyStrategicPatch(current, patch);
+      const res = ctx.env.client.patch(resource, ns, name, mergePatchBetween(current, target));
+      if (!res.ok) {
+        errors.push(withSource("applying patch", statusError(res.status)));
+        continue;
+      }
+    }
+    print(current, "configured");
+  }
+  reportErrors(ctx.out, errors);
+}

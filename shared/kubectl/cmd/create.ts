@@ -1,0 +1,164 @@
+// kubectl create: from a manifest (-f -), or one of the generators this
+// console offers: `create deployment` (the object kubectl builds: app=NAME
+// labels and selector, a container named after the image) and
+// `create namespace`.
+
+import type { Deployment } from "../../sim/api/apps-v1.ts";
+import type { Container, Namespace } from "../../sim/api/core-v1.ts";
+import type { KubeObject } from "../../sim/api/meta.ts";
+import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
+import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
+import { flagBool, flagInt, flagList, flagString } from "../flags.ts";
+import { nameLine } from "../printers/name.ts";
+import { DRY_RUN, FILENAME, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
+import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { modifiedConfiguration, withSource } from "./apply.ts";
+import { parseManifests, readSources } from "./manifests.ts";
+import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
+import { printObject } from "./output.ts";
+
+const GENERATOR_FLAGS = [DRY_RUN, OUTPUT, bool("save-config"), str("validate"), str("field-manager"), str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")];
+
+/** NameFromCommandArgs: exactly one NAME before any "--". */
+function nameArg(ctx: CommandContext): string | KubectlError {
+  const n = ctx.flags.argsLenAtDash === -1 ? ctx.args.length : ctx.flags.argsLenAtDash;
+  if (n !== 1) return usageError(ctx.path, `exactly one NAME is required, got ${n}`);
+  return ctx.args[0]!;
+}
+
+/** utilrand.String(5) stands in here for a deterministic suffix derived from the name and the clock. */
+function suffixFor(seed: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  let s = "";
+  for (let i = 0; i < 5; i++) {
+    s += NAME_ALPHABET[h % NAME_ALPHABET.length];
+    h = (Math.floor(h / NAME_ALPHABET.length) ^ Math.imul(h, 0x9e3779b1)) >>> 0;
+  }
+  return s;
+}
+
+/** buildPodSpec: the container name is the image's last path segment, without tag or digest. */
+export function containerNameForImage(image: string, seed: string): string {
+  let name = image.split("/").pop()!;
+  if (name.includes(":")) name = name.split(":")[0]!;
+  if (name.includes("@")) name = name.split("@")[0]!;
+  if (/[_.]/.test(name)) name = `${name.replace(/_/g, "-").replace(/\./g, "-")}-${suffixFor(`${seed}/${name}`)}`;
+  return name;
+}
+
+/** Prints a created object: -o yaml/json/name, or "<kind>/<name> created". */
+function printCreated(ctx: CommandContext, obj: KubeObject, dry: string): void {
+  const output = flagString(ctx.flags, "output");
+  if (output === "yaml" || output === "json") ctx.out.out(printObject(output, obj));
+  else ctx.out.out(nameLine(obj, output === "name" ? "" : `created${dryRunSuffix(dry as never)}`));
+}
+
+const deploymentCommand: Command = {
+  name: "deployment",
+  aliases: ["deploy"],
+  use: "deployment NAME --image=image -- [COMMAND] [args...]",
+  short: "Create a deployment with the specified name",
+  flags: [...GENERATOR_FLAGS, { name: "image", type: "stringSlice" }, { name: "port", type: "int32" }, { name: "replicas", short: "r", type: "int32" }],
+  required: ["image"],
+  run(ctx) {
+    const name = nameArg(ctx);
+    if (typeof name !== "string") return reportErrors(ctx.out, [name]);
+    const images = flagList(ctx.flags, "image");
+    const command = ctx.args.slice(1);
+    if (images.length > 1 && command.length > 0) return reportErrors(ctx.out, [plainError("cannot specify multiple --image options and command")]);
+    const dry = dryRunStrategy(ctx.flags);
+    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+    const labels = { app: name };
+    const containers: Container[] = images.map((image) => {
+      const c: Container = { name: containerNameForImage(image, `${name}@${ctx.now.nowMs}`), image, resources: {} };
+      if (command.length > 0) c.command = command;
+      return c;
+    });
+    const port = flagInt(ctx.flags, "port", -1);
+    if (port >= 0 && containers.length > 0) containers[0]!.ports = [{ containerPort: port }];
+    const deploy: Deployment = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name, labels, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) },
+      spec: {
+        replicas: flagInt(ctx.flags, "replicas", 1),
+        selector: { matchLabels: { ...labels } },
+        template: { metadata: { labels: { ...labels } }, spec: { containers } },
+        strategy: {},
+      },
+      status: {},
+    };
+    if (flagBool(ctx.flags, "save-config")) {
+      deploy.metadata.annotations = { [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(deploy, false).json };
+    }
+    let created: KubeObject = deploy;
+    if (dry === "none") {
+      const res = ctx.env.client.create("deployments", ctx.namespace, deploy);
+      if (!res.ok) return reportErrors(ctx.out, [plainError(`failed to create deployment: ${res.status.message}`)]);
+      created = res.object;
+    }
+    printCreated(ctx, created, dry);
+  },
+};
+
+const namespaceCommand: Command = {
+  name: "namespace",
+  aliases: ["ns"],
+  use: "namespace NAME [--dry-run=server|client|none]",
+  short: "Create a namespace with the specified name",
+  flags: GENERATOR_FLAGS,
+  run(ctx) {
+    const name = nameArg(ctx);
+    if (typeof name !== "string") return reportErrors(ctx.out, [name]);
+    const dry = dryRunStrategy(ctx.flags);
+    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+    const ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} };
+    let created: KubeObject = ns;
+    if (dry === "none") {
+      const res = ctx.env.client.create("namespaces", undefined, ns);
+      if (!res.ok) return reportErrors(ctx.out, [statusError(res.status)]);
+      created = res.object;
+    }
+    printCreated(ctx, created, dry);
+  },
+};
+
+export const createCommand: Command = {
+  name: "create",
+  use: "create -f FILENAME",
+  short: "Create a resource from a file or from stdin",
+  flags: [FILENAME, str("kustomize", "k"), bool("recursive", "R"), bool("edit"), bool("windows-line-endings"), str("raw"), ...GENERATOR_FLAGS, str("selector", "l")],
+  subcommands: [deploymentCommand, namespaceCommand],
+  run(ctx) {
+    if (flagList(ctx.flags, "filename").length === 0) {
+      ctx.out.err("Error: must specify one of -f and -k\n\n");
+      if (ctx.args.length > 0) return reportErrors(ctx.out, [usageError(ctx.path, `unknown command ${JSON.stringify(ctx.args.join(" "))}`)]);
+      ctx.out.exitCode = 1;
+      return;
+    }
+    const src = readSources(ctx);
+    if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
+    const dry = dryRunStrategy(ctx.flags);
+    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+    const parsed = parseManifests(ctx, src.text);
+    if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
+    const errors: KubectlError[] = [...parsed.errors];
+    for (const { resource, object } of parsed.manifests) {
+      const body = flagBool(ctx.flags, "save-config")
+        ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json } } }
+        : object;
+      let created: KubeObject = body;
+      if (dry === "none") {
+        const res = ctx.env.client.create(resource, object.metadata.namespace, body as never);
+        if (!res.ok) {
+          errors.push(withSource("creating", statusError(res.status)));
+          continue;
+        }
+        created = res.object;
+      }
+      printCreated(ctx, created, dry);
+    }
+    reportErrors(ctx.out, errors);
+  },
+};

@@ -1,0 +1,132 @@
+// kubectl describe: one describer per kind, descriptions separated by a blank
+// line, and the name-prefix fallback ("describe pod web" shows every pod whose
+// name starts with "web") when no object has the exact name.
+
+import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
+import type { Lease } from "../../sim/api/coordination-v1.ts";
+import type { Event, Namespace, Node, Pod } from "../../sim/api/core-v1.ts";
+import type { KubeObject } from "../../sim/api/meta.ts";
+import type { ResourceName } from "../../sim/api/resources.ts";
+import { deepEqual } from "../../sim/kernel/equal.ts";
+import { parseTime } from "../../sim/kernel/time.ts";
+import { plainError, reportErrors, type KubectlError } from "../errors.ts";
+import { flagBool, flagString } from "../flags.ts";
+import { infoOf, resolveType, splitTypes } from "../resources.ts";
+import { describeGeneric, describeNamespace } from "../printers/describe/generic.ts";
+import { NODE_LEASE_NAMESPACE, describeNode } from "../printers/describe/node.ts";
+import { describePod } from "../printers/describe/pod.ts";
+import { describeDeployment, describeReplicaSet } from "../printers/describe/workloads.ts";
+import { selectorMatchesLabels } from "./selectors.ts";
+import { runBuilder } from "./builder.ts";
+import { ALL_NAMESPACES, FILENAME, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { noResourcesFound } from "./get.ts";
+
+export const DESCRIBE_NO_TYPE = 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n';
+
+export const describeCommand: Command = {
+  name: "describe",
+  use: "describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)",
+  short: "Show details of a specific resource or group of resources",
+  flags: [SELECTOR, ALL_NAMESPACES, { name: "show-events", type: "bool", noOptDefVal: "true" }, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("chunk-size")],
+  run: runDescribe,
+};
+
+function runDescribe(ctx: CommandContext): void {
+  if (ctx.args.length === 0) return reportErrors(ctx.out, [plainError(DESCRIBE_NO_TYPE)]);
+  const allNamespaces = flagBool(ctx.flags, "all-namespaces");
+  const showEvents = ctx.flags.values.get("show-events") !== false;
+  const result = runBuilder(ctx, ctx.args, { allowEmptySelector: true, allNamespaces, labelSelector: flagString(ctx.flags, "selector") });
+  if (result.fatal) return reportErrors(ctx.out, [result.fatal]);
+  const errors: KubectlError[] = [...result.errors];
+  const items = result.infos.flatMap((i) => i.objects.map((o) => ({ resource: i.resource, obj: o })));
+
+  if (errors.length > 0 && errors.every((e) => e.kind === "status" && e.status.reason === "NotFound") && ctx.args.length === 2 && items.length === 0) {
+    // DescribeMatchingResources: fall back to names starting with the argument.
+    const types = splitTypes(ctx.args[0]!);
+    const resource = types.length === 1 ? resolveType(types[0]!) : undefined;
+    if (resource) {
+      const ns = infoOf(resource).namespaced ? ctx.namespace : undefined;
+      const matches = (ctx.env.client.list(resource, ns).items as readonly KubeObject[]).filter((o) => (o.metadata.name ?? "").startsWith(ctx.args[1]!));
+      if (matches.length > 0) {
+        for (const o of matches) ctx.out.out(`${describeOne(ctx, resource, o, showEvents)}\n`);
+        return;
+      }
+    }
+    return reportErrors(ctx.out, errors);
+  }
+
+  const texts = items.map((i) => describeOne(ctx, i.resource, i.obj, showEvents));
+  ctx.out.out(texts.join("\n\n"));
+  if (items.length === 0 && errors.length === 0) ctx.out.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
+  reportErrors(ctx.out, errors);
+}
+
+/** searchEvents: events about the object, matched on name, namespace, kind (when given) and uid. */
+function eventsFor(ctx: CommandContext, namespace: string | undefined, name: string, kind: string | undefined, uid: string | undefined): Event[] {
+  const all = ctx.env.client.list("events", namespace).items as readonly Event[];
+  return all.filter((e) => {
+    const io = e.involvedObject;
+    return io.name === name && (io.namespace ?? "") === (namespace ?? "") && (kind === undefined || io.kind === kind) && (uid === undefined || io.uid === uid);
+  });
+}
+
+function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObject, showEvents: boolean): string {
+  const name = obj.metadata.name ?? "";
+  const ns = obj.metadata.namespace;
+  const uid = obj.metadata.uid;
+  const events = (kind: string | undefined): Event[] | undefined => (showEvents ? eventsFor(ctx, ns, name, kind, uid) : undefined);
+  switch (resource) {
+    case "pods":
+      return describePod(ctx.now, obj as Pod, events(undefined));
+    case "nodes": {
+      const pods = (ctx.env.client.list("pods").items as readonly Pod[]).filter(
+        (p) => p.spec.nodeName === name && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed",
+      );
+      const lease = ctx.env.client.get("leases", NODE_LEASE_NAMESPACE, name);
+      const nodeEvents = showEvents ? [...eventsFor(ctx, undefined, name, "Node", uid), ...eventsFor(ctx, undefined, name, "Node", name)] : undefined;
+      return describeNode(ctx.now, obj as Node, pods, nodeEvents, lease.ok ? (lease.object as Lease) : lease.status.message);
+    }
+    case "deployments": {
+      const d = obj as Deployment;
+      const owned = (ctx.env.client.list("replicasets", ns).items as readonly ReplicaSet[]).filter(
+        (rs) => selectorMatchesLabels(d.spec.selector, rs.metadata.labels) && (rs.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid),
+      );
+      const ts = (rs: ReplicaSet): number => parseTime(ctx.now.epochMs, rs.metadata.creationTimestamp ?? "");
+      const sorted = [...owned].sort((a, b) => ts(a) - ts(b) || ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
+      const newRS = sorted.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+      const oldRSs = sorted.filter((rs) => rs !== newRS && (rs.spec.replicas ?? 0) !== 0);
+      return describeDeployment(ctx.now, d, oldRSs, newRS, events("Deployment"));
+    }
+    case "replicasets": {
+      const rs = obj as ReplicaSet;
+      const counts = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
+      for (const p of ctx.env.client.list("pods", ns).items as readonly Pod[]) {
+        if (!selectorMatchesLabels(rs.spec.selector, p.metadata.labels)) continue;
+        if (!(p.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid)) continue;
+        const phase = p.status?.phase;
+        if (phase === "Running") counts.running++;
+        else if (phase === "Pending") counts.waiting++;
+        else if (phase === "Succeeded") counts.succeeded++;
+        else if (phase === "Failed") counts.failed++;
+      }
+      return describeReplicaSet(ctx.now, rs, counts, events("ReplicaSet"));
+    }
+    case "namespaces":
+      return describeNamespace(ctx.now, obj as Namespace);
+    default:
+      return describeGeneric(ctx.now, obj, events(obj.kind));
+  }
+}
+
+/** deploymentutil.EqualIgnoreHash: templates equal once pod-template-hash is dropped. */
+function equalIgnoreHash(a: unknown, b: unknown): boolean {
+  const strip = (t: unknown): unknown => {
+    const c = JSON.parse(JSON.stringify(t ?? {})) as { metadata?: { labels?: Record<string, string> } };
+    if (c.metadata?.labels) {
+      delete c.metadata.labels["pod-template-hash"];
+      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+    }
+    return c;
+  };
+  return deepEqual(strip(a), strip(b));
+}

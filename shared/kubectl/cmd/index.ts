@@ -1,0 +1,42 @@
+// Every command the console knows, in kubectl's registration order.
+
+import { applyCommand } from "./apply.ts";
+import type { Command } from "./command.ts";
+import { createCommand } from "./create.ts";
+import { deleteCommand } from "./delete.ts";
+import { describeCommand } from "./describe.ts";
+import { cordonCmd, drainCommand, uncordonCommand } from "./drain.ts";
+import { getCommand } from "./get.ts";
+import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, topCommand, versionCommand } from "./info.ts";
+import { labelCommand } from "./label.ts";
+import { scaleCommand } from "./scale.ts";
+import { rolloutCommand } from "./rollout.ts";
+import { setCommand } from "./set.ts";
+import { taintCommand } from "./taint.ts";
+import { UNSUPPORTED_COMMANDS } from "./unsupported.ts";
+import { KUBECTL_COMMAND_ORDER } from "./root.ts";
+
+const IMPLEMENTED: readonly Command[] = [
+  createCommand,
+  setCommand,
+  getCommand,
+  deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  clusterInfoCommand,
+  topCommand,
+  cordonCmd,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
+  describeCommand,
+  applyCommand,
+  labelCommand,
+  versionCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+];
+
+const all = [...IMPLEMENTED, ...UNSUPPORTED_COMMANDS];
+
+export const COMMANDS: readonly Command[] = KUBECTL_COMMAND_ORDER.map((n) => all.find((c) => c.name === n)).filter((c): c is Command => c !== undefined);

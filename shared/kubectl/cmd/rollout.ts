@@ -1,0 +1,325 @@
+// kubectl rollout (status, history, undo, restart, pause, resume) for
+// deployments, the way kubectl's polymorphichelpers do them. status reports
+// the rollout as it stands: the console cannot block until it finishes.
+
+import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
+import type { PodTemplateSpec } from "../../sim/api/core-v1.ts";
+import type { KubeObject } from "../../sim/api/meta.ts";
+import type { ResourceName } from "../../sim/api/resources.ts";
+import { deepEqual } from "../../sim/kernel/equal.ts";
+import { rfc3339 } from "../../sim/kernel/time.ts";
+import { plainError, reportErrors, usageError, type KubectlError } from "../errors.ts";
+import { flagInt, flagString } from "../flags.ts";
+import { nameLine } from "../printers/name.ts";
+import { describePodTemplate, LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
+import { PrefixWriter } from "../printers/describe/writer.ts";
+import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
+import { groupResource } from "../resources.ts";
+import { runBuilder, type Info } from "./builder.ts";
+import { FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { selectorMatchesLabels } from "./selectors.ts";
+import { mergePatchBetween } from "./strategic-merge.ts";
+
+export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+export const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
+export const RESTARTED_AT_ANNOTATION = "kubectl.kubernetes.io/restartedAt";
+const ROLLBACK_SKIP_ANNOTATIONS = [LAST_APPLIED_CONFIG_ANNOTATION, REVISION_ANNOTATION, "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to"];
+
+/** The objects named on the command line (ResourceTypeOrNameArgs, ContinueOnError). */
+function targets(ctx: CommandContext): { infos: readonly Info[]; errors: KubectlError[] } | KubectlError {
+  if (ctx.args.length === 0) return plainError("required resource not specified");
+  const r = runBuilder(ctx, ctx.args, { allowEmptySelector: true, labelSelector: flagString(ctx.flags, "selector") });
+  if (r.fatal) return r.fatal;
+  return { infos: r.infos, errors: [...r.errors] };
+}
+
+function objectsOf(infos: readonly Info[]): { resource: ResourceName; obj: KubeObject }[] {
+  return infos.flatMap((i) => i.objects.map((obj) => ({ resource: i.resource, obj })));
+}
+
+/** "error: deployments.apps "web" <problem>" as rollout's patch loop reports it. */
+const objectError = (resource: ResourceName, name: string, problem: string): KubectlError => plainError(`error: ${groupResource(resource)} ${JSON.stringify(name)} ${problem}`);
+
+/** The ReplicaSets a deployment owns, oldest first (deploymentutil.GetAllReplicaSets). */
+export function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
+  return (ctx.env.client.list("replicasets", d.metadata.namespace).items as readonly ReplicaSet[])
+    .filter((rs) => selectorMatchesLabels(d.spec.selector, rs.metadata.labels) && (rs.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === d.metadata.uid))
+    .sort((a, b) => ((a.metadata.creationTimestamp ?? "") < (b.metadata.creationTimestamp ?? "") ? -1 : (a.metadata.creationTimestamp ?? "") > (b.metadata.creationTimestamp ?? "") ? 1 : (a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
+}
+
+function revisionOf(obj: KubeObject): number | undefined {
+  // deploymentutil.Revision: no annotation is revision 0; a malformed one is skipped.
+  const v = obj.metadata.annotations?.[REVISION_ANNOTATION];
+  if (v === undefined) return 0;
+  if (!/^[+-]?\d{1,18}$/.test(v)) return undefined;
+  return Number(v);
+}
+
+function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
+  const c = structuredClone(t);
+  if (c.metadata?.labels) {
+    delete c.metadata.labels["pod-template-hash"];
+    if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+  }
+  return c;
+}
+
+/** A patch step common to restart, pause and resume: a changed deployment, or why not. */
+type Patcher = (d: Deployment, ctx: CommandContext) => Deployment | string;
+
+function patchCommand(name: string, short: string, operation: string, patcher: Patcher, unsupported: string): Command {
+  return {
+    name,
+    use: `${name} RESOURCE`,
+    short,
+    flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), str("field-manager"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")],
+    run(ctx) {
+      const t = targets(ctx);
+      if ("kind" in t) return reportErrors(ctx.out, [t]);
+      const errors = t.errors;
+      const objects = objectsOf(t.infos);
+      if (objects.length === 0 && errors.length === 0) {
+        ctx.out.err(`No resources found in ${ctx.namespace} namespace.\n`);
+        return;
+      }
+      const short = flagString(ctx.flags, "output") === "name";
+      for (const { resource, obj } of objects) {
+        if (resource !== "deployments") {
+          errors.push(objectError(resource, obj.metadata.name!, unsupported));
+          continue;
+        }
+        const next = patcher(obj as Deployment, ctx);
+        if (typeof next === "string") {
+          errors.push(next.startsWith("failed to create patch") ? plainError(next) : objectError(resource, obj.metadata.name!, next));
+          continue;
+        }
+        const res = ctx.env.client.patch(resource, obj.metadata.namespace, obj.metadata.name!, mergePatchBetween(obj, next));
+        if (!res.ok) {
+          errors.push(plainError(`failed to patch: ${res.status.message}`));
+          continue;
+        }
+        ctx.out.out(nameLine(obj, short ? "" : operation));
+      }
+      reportErrors(ctx.out, errors);
+    },
+  };
+}
+
+const restartCommand = patchCommand(
+  "restart",
+  "Restart a resource",
+  "restarted",
+  (d, ctx) => {
+    if (d.spec.paused) return "can't restart paused deployment (run rollout resume first)";
+    const next = structuredClone(d);
+    next.spec.template.metadata ??= {};
+    next.spec.template.metadata.annotations = { ...next.spec.template.metadata.annotations, [RESTARTED_AT_ANNOTATION]: rfc3339(ctx.env.epochMs, ctx.env.clock.now) };
+    if (deepEqual(next, d)) {
+      return `failed to create patch for ${d.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`;
+    }
+    return next;
+  },
+  "restarting is not supported",
+);
+
+const pauseCommand = patchCommand(
+  "pause",
+  "Mark the provided resource as paused",
+  "paused",
+  (d) => (d.spec.paused ? "is already paused" : { ...structuredClone(d), spec: { ...structuredClone(d.spec), paused: true } }),
+  "pausing is not supported",
+);
+
+const resumeCommand = patchCommand(
+  "resume",
+  "Resume a paused resource",
+  "resumed",
+  (d) => {
+    if (!d.spec.paused) return "is not paused";
+    const spec = structuredClone(d.spec);
+    delete spec.paused;
+    return { ...structuredClone(d), spec };
+  },
+  "resuming is not supported",
+);
+
+/** DeploymentStatusViewer.Status: the line kubectl prints for the rollout's current state. */
+export function deploymentStatus(d: Deployment): { message: string; done: boolean } | KubectlError {
+  const st = d.status ?? {};
+  if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const progressing = (st.conditions ?? []).find((c) => c.type === "Progressing");
+    if (progressing?.reason === "ProgressDeadlineExceeded") return plainError(`deployment ${JSON.stringify(d.metadata.name)} exceeded its progress deadline`);
+    const replicas = d.spec.replicas ?? 0;
+    const updated = st.updatedReplicas ?? 0;
+    if (updated < replicas) return { message: `Waiting for deployment ${JSON.stringify(d.metadata.name)} rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`, done: false };
+    if ((st.replicas ?? 0) > updated) return { message: `Waiting for deployment ${JSON.stringify(d.metadata.name)} rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...\n`, done: false };
+    if ((st.availableReplicas ?? 0) < updated) return { message: `Waiting for deployment ${JSON.stringify(d.metadata.name)} rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`, done: false };
+    return { message: `deployment ${JSON.stringify(d.metadata.name)} successfully rolled out\n`, done: true };
+  }
+  return { message: "Waiting for deployment spec update to be observed...\n", done: false };
+}
+
+const statusCommand: Command = {
+  name: "status",
+  use: "status (TYPE NAME | TYPE/NAME) [flags]",
+  short: "Show the status of the rollout",
+  flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), bool("watch", "w"), int("revision"), { name: "timeout", type: "duration" }],
+  run(ctx) {
+    if (flagInt(ctx.flags, "revision", 0) < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${flagInt(ctx.flags, "revision", 0)}`)]);
+    const t = targets(ctx);
+    if ("kind" in t) return reportErrors(ctx.out, [t]);
+    if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
+    const objects = objectsOf(t.infos);
+    if (objects.length === 0) {
+      ctx.out.err(`No resources found in ${ctx.namespace} namespace.\n`);
+      return;
+    }
+    for (const { resource, obj } of objects) {
+      if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no status viewer has been implemented for ${obj.kind}`)]);
+      const revision = flagInt(ctx.flags, "revision", 0);
+      if (revision > 0 && revisionOf(obj) !== revision) {
+        return reportErrors(ctx.out, [plainError(`desired revision (${revision}) is different from the running revision (${revisionOf(obj) ?? 0})`)]);
+      }
+      const s = deploymentStatus(obj as Deployment);
+      if ("kind" in s) return reportErrors(ctx.out, [s]);
+      ctx.out.out(s.message);
+    }
+  },
+};
+
+const historyCommand: Command = {
+  name: "history",
+  use: "history (TYPE NAME | TYPE/NAME) [flags]",
+  short: "View rollout history",
+  flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")],
+  run(ctx) {
+    const revision = flagInt(ctx.flags, "revision", 0);
+    if (revision < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${revision}`)]);
+    const t = targets(ctx);
+    if ("kind" in t) return reportErrors(ctx.out, [t]);
+    if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
+    for (const { resource, obj } of objectsOf(t.infos)) {
+      if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no history viewer has been implemented for ${JSON.stringify(obj.kind)}`)]);
+      // The change cause comes from the ReplicaSet, copied into its template's annotations.
+      const history = new Map<number, PodTemplateSpec>();
+      for (const rs of ownedReplicaSets(ctx, obj as Deployment)) {
+        const v = revisionOf(rs);
+        if (v === undefined) continue;
+        const template = structuredClone(rs.spec.template);
+        const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+        if (cause) {
+          template.metadata ??= {};
+          template.metadata.annotations = { ...template.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: cause };
+        }
+        history.set(v, template);
+      }
+      let text: string;
+      if (history.size === 0) text = "No rollout history found.";
+      else if (revision > 0) {
+        const template = history.get(revision);
+        if (!template) return reportErrors(ctx.out, [plainError("unable to find the specified revision")]);
+        const w = new PrefixWriter(true);
+        describePodTemplate(ctx.now, w, template);
+        text = w.toString();
+      } else {
+        const rows = [...history.keys()].sort((a, b) => a - b).map((r) => `${r}\t${history.get(r)!.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || "<none>"}\n`);
+        text = tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join("")}`, DESCRIBE_TABWRITER);
+      }
+      const withRevision = revision > 0 ? `with revision #${revision}` : "";
+      ctx.out.out(nameLine(obj, `${withRevision}\n${text}`));
+    }
+  },
+};
+
+const undoCommand: Command = {
+  name: "undo",
+  use: "undo (TYPE NAME | TYPE/NAME) [flags]",
+  short: "Undo a previous rollout",
+  flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("to-revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields"), { name: "dry-run", type: "string", noOptDefVal: "unchanged" }],
+  run(ctx) {
+    const toRevision = flagInt(ctx.flags, "to-revision", 0);
+    const t = targets(ctx);
+    if ("kind" in t) return reportErrors(ctx.out, [t]);
+    if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
+    const short = flagString(ctx.flags, "output") === "name";
+    for (const { resource, obj } of objectsOf(t.infos)) {
+      if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no rollbacker has been implemented for ${JSON.stringify(obj.kind)}`)]);
+      const d = obj as Deployment;
+      if (toRevision < 0) return reportErrors(ctx.out, [plainError(`unable to find specified revision ${toRevision} in history`)]);
+      let latest: ReplicaSet | undefined;
+      let latestRev = -1;
+      let previous: ReplicaSet | undefined;
+      let previousRev = -1;
+      let target: ReplicaSet | undefined;
+      for (const rs of ownedReplicaSets(ctx, d)) {
+        const v = revisionOf(rs);
+        if (v === undefined) continue;
+        if (toRevision === 0) {
+          if (latestRev < v) {
+            previousRev = latestRev;
+            previous = latest;
+            latestRev = v;
+            latest = rs;
+          } else if (previousRev < v) {
+            previousRev = v;
+            previous = rs;
+          }
+        } else if (toRevision === v) target = rs;
+      }
+      if (toRevision > 0 && !target) return reportErrors(ctx.out, [plainError(`unable to find specified revision ${toRevision} in history`)]);
+      if (toRevision === 0) target = previous;
+      if (!target) return reportErrors(ctx.out, [plainError(`no rollout history found for deployment ${JSON.stringify(d.metadata.name)}`)]);
+      if (d.spec.paused) return reportErrors(ctx.out, [plainError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")]);
+      if (deepEqual(withoutHash(target.spec.template), withoutHash(d.spec.template))) {
+        ctx.out.out(nameLine(d, short ? "" : `skipped rollback (current template already matches revision ${toRevision})`));
+        continue;
+      }
+      const annotations: Record<string, string> = {};
+      for (const k of ROLLBACK_SKIP_ANNOTATIONS) if (d.metadata.annotations?.[k] !== undefined) annotations[k] = d.metadata.annotations[k]!;
+      for (const [k, v] of Object.entries(target.metadata.annotations ?? {})) if (!ROLLBACK_SKIP_ANNOTATIONS.includes(k)) annotations[k] = v;
+      const next = structuredClone(d);
+      next.spec.template = withoutHash(target.spec.template);
+      next.metadata.annotations = annotations;
+      const res = ctx.env.client.patch("deployments", d.metadata.namespace, d.metadata.name!, mergePatchBetween(d, next));
+      if (!res.ok) return reportErrors(ctx.out, [plainError(`failed restoring revision ${toRevision}: ${res.status.message}`)]);
+      ctx.out.out(nameLine(d, short ? "" : "rolled back"));
+    }
+  },
+};
+
+export const rolloutCommand: Command = {
+  name: "rollout",
+  use: "rollout SUBCOMMAND",
+  short: "Manage the rollout of a resource",
+  flags: [],
+  subcommands: [historyCommand, pauseCommand, resumeCommand, undoCommand, statusCommand, restartCommand],
+  run(ctx) {
+    // cmdutil.DefaultSubCommandRun: extra words are an unknown command; otherwise help, and exit 1.
+    if (ctx.args.length > 0) return reportErrors(ctx.out, [usageError(ctx.path, `unknown command ${JSON.stringify(ctx.args.join(" "))}`)]);
+    ctx.out.out(ROLLOUT_HELP);
+    ctx.out.exitCode = 1;
+  },
+};
+
+const ROLLOUT_HELP = `Manage the rollout of one or many resources.
+
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets
+
+Available Commands:
+  history       View rollout history
+  pause         Mark the provided resource as paused
+  restart       Restart a resource
+  resume        Resume a paused resource
+  status        Show the status of the rollout
+  undo          Undo a previous rollout
+
+Usage:
+  kubectl rollout SUBCOMMAND [options]
+
+Use "kubectl rollout <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
