@@ -8,7 +8,7 @@ describe("Client", () => {
     const { api } = newTestApiServer();
     const seen: [string, ApiRequest][] = [];
     const alice: UserInfo = { name: "alice" };
-    const client = new Client(api, alice).withRecorder((user, req) => seen.push([user.name, req]));
+    const client = new Client(api, alice).withInterceptor((user, req, send) => (seen.push([user.name, req]), send()));
     must(client.create("pods", "default", pod("web")));
     must(client.patch("pods", "default", "web", { metadata: { labels: { a: "b" } } }));
     must(client.patchStatus("pods", "default", "web", { status: { phase: "Running" } }));
@@ -34,7 +34,7 @@ describe("Client", () => {
   it("reads without recording", () => {
     const { api } = newTestApiServer();
     const seen: ApiRequest[] = [];
-    const client = new Client(api, { name: "bob" }, (_u, r) => seen.push(r));
+    const client = new Client(api, { name: "bob" }, (_u, r, send) => (seen.push(r), send()));
     must(client.create("deployments", "default", deployment()));
     client.get("deployments", "default", "web");
     expect(client.list("deployments", "default").items).toHaveLength(1);

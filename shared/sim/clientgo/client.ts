@@ -1,6 +1,6 @@
 // A typed client bound to one user. Components and players reach the API server
-// only through one of these; every mutating call goes through ApiServer.request
-// so that an optional recorder (the action log) sees exactly what was asked.
+// only through one of these; every mutating call goes through request(), where an
+// optional interceptor (a player's session: the action log) sees and sends it.
 
 import type { DeleteOptions, Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
@@ -9,22 +9,23 @@ import type { ApiServer, ListOptions, ListResult } from "../apiserver/apiserver.
 import type { ApiResult } from "../apiserver/errors.ts";
 import type { ApiRequest, UserInfo } from "../apiserver/types.ts";
 
-export type RequestRecorder = (user: UserInfo, req: ApiRequest) => void;
+/** Wraps each mutating request; `send` performs it. */
+export type RequestInterceptor = (user: UserInfo, req: ApiRequest, send: () => ApiResult<KubeObject>) => ApiResult<KubeObject>;
 
 export class Client {
   readonly user: UserInfo;
   readonly #api: ApiServer;
-  readonly #recorder?: RequestRecorder;
+  readonly #interceptor?: RequestInterceptor;
 
-  constructor(api: ApiServer, user: UserInfo, recorder?: RequestRecorder) {
+  constructor(api: ApiServer, user: UserInfo, interceptor?: RequestInterceptor) {
     this.#api = api;
     this.user = user;
-    this.#recorder = recorder;
+    this.#interceptor = interceptor;
   }
 
-  /** The same client acting with a recorder (a player's console session, say). */
-  withRecorder(recorder: RequestRecorder): Client {
-    return new Client(this.#api, this.user, recorder);
+  /** The same client with its requests intercepted (a player's console session, say). */
+  withInterceptor(interceptor: RequestInterceptor): Client {
+    return new Client(this.#api, this.user, interceptor);
   }
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
@@ -36,8 +37,8 @@ export class Client {
   }
 
   request(req: ApiRequest): ApiResult<KubeObject> {
-    this.#recorder?.(this.user, req);
-    return this.#api.request(this.user, req);
+    const send = (): ApiResult<KubeObject> => this.#api.request(this.user, req);
+    return this.#interceptor ? this.#interceptor(this.user, req, send) : send();
   }
 
   create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
