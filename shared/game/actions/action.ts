@@ -1,0 +1,62 @@
+// What a player can do, as data: the action log stores these inputs (never their
+// outcomes, which replays recompute). Every action is validated with zod when it
+// comes from outside: a message, a log file.
+
+import { z } from "zod";
+import { RESOURCE_NAMES } from "../../sim/api/resources.ts";
+
+const name = z.string().min(1).max(253);
+const resource = z.enum(RESOURCE_NAMES as [string, ...string[]]);
+const body = z.object({ apiVersion: z.string(), kind: z.string(), metadata: z.object({}).loose() }).loose();
+const deleteOptions = z
+  .object({
+    gracePeriodSeconds: z.number().int().min(0).optional(),
+    propagationPolicy: z.enum(["Background", "Foreground", "Orphan"]).optional(),
+    preconditions: z.object({ uid: z.string().optional(), resourceVersion: z.string().optional() }).optional(),
+  })
+  .optional();
+
+/** An API request as the API server takes it (shared/sim/apiserver/types.ts ApiRequest). */
+export const ApiRequestSchema = z.discriminatedUnion("verb", [
+  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body }),
+  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional() }),
+  z.object({
+    verb: z.literal("patch"),
+    resource,
+    namespace: z.string().optional(),
+    name,
+    patch: z.record(z.string(), z.unknown()),
+    subresource: z.literal("status").optional(),
+  }),
+  z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions }),
+  z.object({ verb: z.literal("bind"), namespace: name, name, node: name }),
+  z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions }),
+]);
+
+export const Action = z.discriminatedUnion("type", [
+  /** A request the player's kubectl made (one console line may make several). */
+  z.object({ type: z.literal("request"), request: ApiRequestSchema }),
+  /** A drag-and-drop placement: the scheduler's Filter plugins judge it, then a binding is posted. */
+  z.object({ type: z.literal("bind"), namespace: name, pod: name, node: name }),
+  /** A failure button. */
+  z.object({ type: z.literal("fault"), fault: z.enum(["node-crash", "node-restart"]), node: name }),
+]);
+export type Action = z.infer<typeof Action>;
+
+export const LoggedAction = z.object({
+  /** Steps completed before the action was applied. */
+  tick: z.number().int().min(0),
+  user: z.string().min(1).max(128),
+  action: Action,
+});
+export type LoggedAction = z.infer<typeof LoggedAction>;
+
+export const ActionLog = z.object({
+  simVersion: z.number().int(),
+  scenario: z.string(),
+  seed: z.number().int(),
+  /** The tick the run ended at (replays step up to it). */
+  endTick: z.number().int().min(0),
+  actions: z.array(LoggedAction),
+});
+export type ActionLog = z.infer<typeof ActionLog>;

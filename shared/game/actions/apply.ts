@@ -1,0 +1,44 @@
+// applyAction: the one place a player's action reaches the cluster, live and in
+// replay. A refused action changes nothing and says why, in Kubernetes' words.
+// Every action ends by settling the cluster (controllers, scheduler and kubelets
+// react at once, as a real cluster does within milliseconds), so the next command
+// sees the reaction and a replay reaches the same state at the same point.
+
+import type { Pod } from "../../sim/api/core-v1.ts";
+import type { Status } from "../../sim/api/meta.ts";
+import type { ApiRequest, UserInfo } from "../../sim/apiserver/types.ts";
+import type { Cluster } from "../../sim/cluster.ts";
+import type { Action } from "./action.ts";
+
+export type ActionOutcome =
+  | { readonly ok: true }
+  /** The API server refused it (validation, NotFound, Conflict...). */
+  | { readonly ok: false; readonly kind: "status"; readonly status: Status; readonly message: string }
+  /** The scheduler's Filter plugins refused a manual placement. */
+  | { readonly ok: false; readonly kind: "unschedulable"; readonly reasons: readonly string[]; readonly message: string }
+  | { readonly ok: false; readonly kind: "fault"; readonly message: string };
+
+export function applyAction(cluster: Cluster, user: UserInfo, action: Action): ActionOutcome {
+  switch (action.type) {
+    case "request": {
+      const res = cluster.api.request(user, action.request as ApiRequest);
+      cluster.settle();
+      return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
+    }
+    case "bind": {
+      // The scheduler's cache must include every write so far (an earlier drop, say).
+      cluster.settle();
+      const got = cluster.api.get("pods", action.namespace, action.pod);
+      if (!got.ok) return { ok: false, kind: "status", status: got.status, message: got.status.message };
+      const fit = cluster.scheduler.checkFit(got.object as Pod, action.node);
+      if (!fit.fits) return { ok: false, kind: "unschedulable", reasons: fit.reasons, message: fit.reasons.join(", ") };
+      const res = cluster.api.bind(user, action.namespace, action.pod, action.node);
+      cluster.settle();
+      return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
+    }
+    case "fault": {
+      const res = cluster.injectFault({ type: action.fault, node: action.node });
+      return res.ok ? { ok: true } : { ok: false, kind: "fault", message: res.message };
+    }
+  }
+}

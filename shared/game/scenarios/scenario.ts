@@ -1,0 +1,120 @@
+// The scenario file format (assets/scenarios/*.yaml): a cluster to build, the
+// manifests to apply at time 0 and, for levels, the objectives. Validated with
+// zod; errors name the file and the field path.
+
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { KubeObject } from "../../sim/api/meta.ts";
+import { isQuantity } from "../../sim/api/quantity.ts";
+import { parseTime } from "../../sim/kernel/time.ts";
+
+const quantity = z.string().refine(isQuantity, { message: "must be a Kubernetes quantity such as 4, 500m or 8Gi" });
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS-1123 label").max(63);
+
+const Taint = z.object({
+  key: z.string().min(1),
+  value: z.string().optional(),
+  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+});
+
+const NodeSpec = z.object({
+  name: dnsLabel,
+  zone: dnsLabel,
+  cpu: quantity,
+  memory: quantity,
+  pods: z.number().int().min(1).max(250).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  taints: z.array(Taint).optional(),
+  /** Cordoned from the start (spec.unschedulable). */
+  unschedulable: z.boolean().optional(),
+});
+
+const ManifestObject = z
+  .object({
+    apiVersion: z.string().min(1),
+    kind: z.string().min(1),
+    metadata: z.object({ name: z.string().optional(), generateName: z.string().optional(), namespace: z.string().optional() }).loose(),
+  })
+  .loose();
+
+const Level = z.object({
+  /** What "won" means: every pod of this namespace Running (and, if set, at least this many). */
+  win: z.object({ allPodsRunning: z.object({ namespace: z.string().default("default"), atLeast: z.number().int().min(1).optional() }) }),
+  /** The third star: won within this much simulated time. */
+  timeLimitSeconds: z.number().int().min(1),
+  objectives: z.array(z.string()).min(1),
+  hints: z.array(z.string()).default([]),
+});
+
+export const ScenarioFile = z.object({
+  apiVersion: z.literal("podpilot.dev/v1"),
+  kind: z.literal("Scenario"),
+  metadata: z.object({ name: dnsLabel, title: z.string().min(1) }),
+  spec: z.object({
+    mode: z.enum(["sandbox", "level"]),
+    description: z.string().default(""),
+    seed: z.number().int().min(0).default(1),
+    epoch: z
+      .string()
+      .refine((s) => !Number.isNaN(parseTime(0, s)), { message: "must be an RFC 3339 UTC time like 2026-01-01T09:00:00Z" })
+      .default("2026-01-01T09:00:00Z"),
+    cluster: z.object({
+      scheduler: z.boolean().default(true),
+      nodes: z.array(NodeSpec).min(1).max(5000),
+    }),
+    objects: z.array(ManifestObject).default([]),
+    level: Level.optional(),
+  }),
+});
+
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+export type ScenarioNode = z.infer<typeof NodeSpec>;
+
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly mode: "sandbox" | "level";
+  readonly description: string;
+  readonly seed: number;
+  readonly epochMs: number;
+  readonly schedulerActive: boolean;
+  readonly nodes: readonly ScenarioNode[];
+  readonly objects: readonly KubeObject[];
+  readonly level?: z.infer<typeof Level>;
+}
+
+export class ScenarioError extends Error {}
+
+/** Parses and validates one scenario file's text; `source` names it in errors. */
+export function parseScenario(text: string, source: string): Scenario {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw new ScenarioError(`${source}: invalid YAML: ${(e as Error).message}`);
+  }
+  const parsed = ScenarioFile.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${source}: ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new ScenarioError(issues.join("\n"));
+  }
+  const s = parsed.data;
+  if (s.spec.mode === "level" && !s.spec.level) throw new ScenarioError(`${source}: spec.level: required when spec.mode is "level"`);
+  const names = new Set<string>();
+  for (const [i, n] of s.spec.cluster.nodes.entries()) {
+    if (names.has(n.name)) throw new ScenarioError(`${source}: spec.cluster.nodes.${i}.name: duplicate node name "${n.name}"`);
+    names.add(n.name);
+  }
+  return {
+    name: s.metadata.name,
+    title: s.metadata.title,
+    mode: s.spec.mode,
+    description: s.spec.description,
+    seed: s.spec.seed,
+    epochMs: parseTime(0, s.spec.epoch),
+    schedulerActive: s.spec.cluster.scheduler,
+    nodes: s.spec.cluster.nodes,
+    objects: s.spec.objects as unknown as KubeObject[],
+    level: s.spec.level,
+  };
+}

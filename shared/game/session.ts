@@ -1,0 +1,78 @@
+// A game session: one scenario's cluster, its action log and the level's
+// progress. The room, the headless tools and replays all drive a Session, so the
+// same inputs give the same cluster wherever they run.
+
+import type { UserInfo } from "../sim/apiserver/types.ts";
+import { SIM_VERSION, type Cluster } from "../sim/cluster.ts";
+import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
+import type { Action, ActionLog, LoggedAction } from "./actions/action.ts";
+import { applyAction, type ActionOutcome } from "./actions/apply.ts";
+import { isWon, levelProgress, type LevelProgress } from "./levels/level.ts";
+import { buildCluster } from "./scenarios/build.ts";
+import type { Scenario } from "./scenarios/scenario.ts";
+
+export class Session {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly cluster: Cluster;
+  readonly #log: LoggedAction[] = [];
+  #refusedDrops = 0;
+  #wonAtMs: number | undefined;
+
+  constructor(scenario: Scenario, seed = scenario.seed) {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.cluster = buildCluster(scenario, seed);
+  }
+
+  get tick(): number {
+    return this.cluster.tick;
+  }
+
+  /** Applies and logs one action as `user`. */
+  apply(user: UserInfo, action: Action): ActionOutcome {
+    this.#log.push({ tick: this.cluster.tick, user: user.name, action });
+    const outcome = applyAction(this.cluster, user, action);
+    if (action.type === "bind" && !outcome.ok) this.#refusedDrops++;
+    this.#checkWin();
+    return outcome;
+  }
+
+  /** Runs one console line as `user`; each write it makes is a logged request action. */
+  kubectl(user: UserInfo, line: string, stdin?: string): KubectlResult {
+    const client = this.cluster.clientFor(user, (u, request, send) => {
+      this.#log.push({ tick: this.cluster.tick, user: u.name, action: { type: "request", request } as Action });
+      // The same two moves as applyAction's "request": send it, then let the cluster react.
+      const result = send();
+      this.cluster.settle();
+      return result;
+    });
+    const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs }, line, stdin);
+    this.#checkWin();
+    return result;
+  }
+
+  step(): void {
+    this.cluster.step();
+    this.#checkWin();
+  }
+
+  runFor(ms: number): void {
+    const end = this.cluster.tick + Math.ceil(ms / 100);
+    while (this.cluster.tick < end) this.step();
+  }
+
+  level(): LevelProgress | undefined {
+    if (this.scenario.mode !== "level") return undefined;
+    return levelProgress(this.scenario, this.cluster, this.#refusedDrops, this.#wonAtMs);
+  }
+
+  /** The run so far, as a replayable log. */
+  log(): ActionLog {
+    return { simVersion: SIM_VERSION, scenario: this.scenario.name, seed: this.seed, endTick: this.cluster.tick, actions: [...this.#log] };
+  }
+
+  #checkWin(): void {
+    if (this.#wonAtMs === undefined && this.scenario.mode === "level" && isWon(this.scenario, this.cluster)) this.#wonAtMs = this.cluster.now;
+  }
+}

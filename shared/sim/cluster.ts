@@ -1,0 +1,282 @@
+// A whole cluster: etcd, the API server, the shared informers, kube-controller-
+// manager's controllers, the scheduler and one kubelet per node, wired the way
+// Kubernetes wires them (every component holds only a client) and stepped in a
+// fixed order. step() is the simulation's contract: it reads nothing but the
+// cluster's own state (no clock, no Math.random), so (version, scenario, seed,
+// actions) → state is a pure function and replays bit for bit.
+
+import type { KubeObject } from "./api/meta.ts";
+import type { Pod, PodPhase } from "./api/core-v1.ts";
+import { RESOURCES, type ResourceName } from "./api/resources.ts";
+import { defaultAdmissionChain } from "./apiserver/admission/index.ts";
+import { ApiServer } from "./apiserver/apiserver.ts";
+import type { ApiResult } from "./apiserver/errors.ts";
+import { STRATEGIES } from "./apiserver/registry/index.ts";
+import type { UserInfo } from "./apiserver/types.ts";
+import { Client, type RequestInterceptor } from "./clientgo/client.ts";
+import { newEventRecorder, type EventNameSequence, type EventRecorder } from "./clientgo/events.ts";
+import { SharedInformerFactory } from "./clientgo/informer.ts";
+import type { ControllerDeps, ControllerFactory } from "./controllers/controller.ts";
+import { newDeploymentController } from "./controllers/deployment/deployment-controller.ts";
+import { newGarbageCollector } from "./controllers/garbagecollector/garbage-collector.ts";
+import { ControllerManager } from "./controllers/manager.ts";
+import { newNodeLifecycleController } from "./controllers/nodelifecycle/node-lifecycle-controller.ts";
+import { newReplicaSetController } from "./controllers/replicaset/replicaset-controller.ts";
+import { newTaintEvictionController } from "./controllers/tainteviction/taint-eviction-controller.ts";
+import { EtcdCluster } from "./etcd/etcd.ts";
+import { SimClock, STEP_MS } from "./kernel/clock.ts";
+import { stateHash } from "./kernel/hash.ts";
+import { newIdSource } from "./kernel/ids.ts";
+import { RngStreams } from "./kernel/rng.ts";
+import { DEFAULT_EPOCH_MS, rfc3339 } from "./kernel/time.ts";
+import { newKubelet, type Kubelet, type KubeletNodeConfig } from "./kubelet/kubelet.ts";
+import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+
+/** Bumped whenever a change alters what a replay computes: logs say which version made them. */
+export const SIM_VERSION = 1;
+
+/** kube-apiserver's --etcd-compaction-interval. */
+export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
+/** kube-apiserver's --event-ttl. */
+export const EVENT_TTL_MS = 60 * 60_000;
+
+export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] };
+const APISERVER_USER: UserInfo = { name: "system:apiserver", groups: ["system:masters"] };
+
+export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"] as const;
+
+/** Controllers in the order the manager runs them each round. */
+const CONTROLLERS: readonly [string, ControllerFactory][] = [
+  ["deployment-controller", newDeploymentController],
+  ["replicaset-controller", newReplicaSetController],
+  ["node-lifecycle-controller", newNodeLifecycleController],
+  ["taint-eviction-controller", newTaintEvictionController],
+  ["garbage-collector-controller", newGarbageCollector],
+];
+
+/** Safety net: rounds of watch delivery and component work within one step. */
+const MAX_ROUNDS_PER_STEP = 64;
+
+export interface ClusterConfig {
+  readonly seed: number;
+  readonly epochMs?: number;
+  readonly nodes: readonly ClusterNodeConfig[];
+  /** false: the scheduler keeps its cache but places nothing (players are the scheduler). */
+  readonly schedulerActive?: boolean;
+  /** Manifests applied by the cluster admin at time 0, in order. */
+  readonly objects?: readonly KubeObject[];
+}
+
+/** A node to boot; `unschedulable` cordons it before any workload exists. */
+export type ClusterNodeConfig = KubeletNodeConfig & { readonly unschedulable?: boolean };
+
+export type Fault = { readonly type: "node-crash"; readonly node: string } | { readonly type: "node-restart"; readonly node: string };
+
+export type FaultResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+export class Cluster {
+  readonly clock = new SimClock();
+  readonly rng: RngStreams;
+  readonly etcd = new EtcdCluster();
+  readonly api: ApiServer;
+  readonly informers: SharedInformerFactory;
+  readonly controllers: ControllerManager;
+  readonly scheduler: Scheduler;
+  readonly kubelets: ReadonlyMap<string, Kubelet>;
+  readonly epochMs: number;
+  readonly admin: Client;
+  #tick = 0;
+  readonly #events: EventNameSequence = { next: 0 };
+  #lastCompactionRevision = 0;
+
+  constructor(config: ClusterConfig) {
+    this.epochMs = config.epochMs ?? DEFAULT_EPOCH_MS;
+    this.rng = new RngStreams(config.seed);
+    const api: ApiServer = new ApiServer({
+      etcd: this.etcd,
+      clock: this.clock,
+      ids: newIdSource(this.rng.stream("apiserver")),
+      epochMs: this.epochMs,
+      strategies: STRATEGIES,
+      admission: defaultAdmissionChain((name) => {
+        const r = api.get("namespaces", undefined, name);
+        return r.ok ? r.object : undefined;
+      }),
+    });
+    this.api = api;
+    this.admin = new Client(api, ADMIN);
+
+    const system = new Client(api, APISERVER_USER);
+    for (const ns of SYSTEM_NAMESPACES) {
+      mustSucceed(system.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));
+    }
+
+    this.informers = new SharedInformerFactory(api);
+    const controllerRng = this.rng.stream("controllers");
+    this.controllers = new ControllerManager(
+      CONTROLLERS.map(([name, factory]) => {
+        const client = new Client(api, { name: `system:serviceaccount:kube-system:${name}`, groups: ["system:serviceaccounts"] });
+        const deps: ControllerDeps = {
+          client,
+          informers: this.informers,
+          recorder: this.recorder(client, eventSource(name)),
+          clock: this.clock,
+          rng: controllerRng,
+          epochMs: this.epochMs,
+        };
+        return factory(deps);
+      }),
+    );
+    const schedulerClient = new Client(api, { name: "system:kube-scheduler" });
+    this.scheduler = newScheduler({
+      client: schedulerClient,
+      informers: this.informers,
+      recorder: this.recorder(schedulerClient, "default-scheduler"),
+      clock: this.clock,
+      rng: this.rng.stream("scheduler"),
+      epochMs: this.epochMs,
+    });
+    this.scheduler.active = config.schedulerActive ?? true;
+    this.informers.start();
+
+    const kubelets = new Map<string, Kubelet>();
+    const kubeletRng = this.rng.stream("kubelet");
+    for (const node of [...config.nodes].sort((a, b) => a.index - b.index)) {
+      const client = new Client(api, { name: `system:node:${node.name}`, groups: ["system:nodes"] });
+      const kubelet = newKubelet(node, {
+        api,
+        client,
+        clock: this.clock,
+        rng: kubeletRng,
+        epochMs: this.epochMs,
+        recorder: this.recorder(client, "kubelet", node.name),
+      });
+      kubelets.set(node.name, kubelet);
+      kubelet.start();
+    }
+    this.kubelets = kubelets;
+    for (const node of config.nodes) {
+      if (node.unschedulable) mustSucceed(this.admin.patch("nodes", undefined, node.name, { spec: { unschedulable: true } }));
+    }
+
+    for (const obj of config.objects ?? []) {
+      const info = Object.values(RESOURCES).find((r) => r.kind === obj.kind);
+      if (!info) throw new Error(`scenario object of unknown kind ${obj.kind}`);
+      mustSucceed(this.admin.create(info.resource as ResourceName, obj.metadata.namespace, obj as never));
+    }
+
+    this.#scheduleCompaction();
+    this.settle();
+  }
+
+  /** Steps done since the start; simulated time is tick × STEP_MS. */
+  get tick(): number {
+    return this.#tick;
+  }
+
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** Advances the simulation by one fixed step (100 ms). */
+  step(): void {
+    this.#tick++;
+    this.clock.advanceTo(this.#tick * STEP_MS);
+    this.settle();
+  }
+
+  /** Steps until `ms` more simulated milliseconds have passed. */
+  runFor(ms: number): void {
+    const end = this.#tick + Math.ceil(ms / STEP_MS);
+    while (this.#tick < end) this.step();
+  }
+
+  /** A client acting as `user` (a player), optionally intercepting its writes. */
+  clientFor(user: UserInfo, interceptor?: RequestInterceptor): Client {
+    return new Client(this.api, user, interceptor);
+  }
+
+  /** Simulated failures, applied the way the game's failure buttons do. */
+  injectFault(fault: Fault): FaultResult {
+    const kubelet = this.kubelets.get(fault.node);
+    if (!kubelet) return { ok: false, message: `node "${fault.node}" not found` };
+    switch (fault.type) {
+      case "node-crash":
+        if (!kubelet.running) return { ok: false, message: `node "${fault.node}" is already down` };
+        kubelet.crash();
+        break;
+      case "node-restart":
+        if (kubelet.running) return { ok: false, message: `node "${fault.node}" is already running` };
+        kubelet.restart();
+        break;
+    }
+    this.settle();
+    return { ok: true };
+  }
+
+  /** Pods by phase, across all namespaces. */
+  podCounts(): Record<PodPhase, number> {
+    const counts: Record<PodPhase, number> = { Pending: 0, Running: 0, Succeeded: 0, Failed: 0, Unknown: 0 };
+    for (const pod of this.api.list("pods").items as readonly Pod[]) counts[pod.status?.phase ?? "Pending"]++;
+    return counts;
+  }
+
+  /**
+   * SHA-256 of the canonical state: every key in etcd with its revisions and
+   * value, the store revision, the clock, the tick and every RNG stream. Caches
+   * and queues are derived from these, so equal hashes mean equal clusters.
+   */
+  stateHash(): string {
+    const kvs = this.etcd.store.range("/").kvs.map((kv) => [kv.key, kv.createRevision, kv.modRevision, kv.version, kv.value]);
+    return stateHash({ version: SIM_VERSION, tick: this.#tick, now: this.clock.now, revision: this.etcd.store.revision, rng: this.rng.snapshot(), kvs });
+  }
+
+  recorder(client: Client, component: string, host?: string): EventRecorder {
+    return newEventRecorder({ component, host, client, clock: this.clock, epochMs: this.epochMs, sequence: this.#events });
+  }
+
+  /**
+   * Delivers watch events and runs every component until nothing is left to do.
+   * Steps end with it; actions that judge by the components' caches (a manual
+   * binding) call it first, live and in replay alike, so both see the same state.
+   */
+  settle(): void {
+    for (let round = 0; round < MAX_ROUNDS_PER_STEP; round++) {
+      let work = this.api.dispatchWatches();
+      work += this.controllers.runOnce();
+      work += this.scheduler.runOnce();
+      for (const kubelet of this.kubelets.values()) work += kubelet.runOnce();
+      if (work === 0 && !this.api.hasPendingWatchEvents()) return;
+    }
+  }
+
+  /** kube-apiserver compacts etcd to the revision it saw one interval earlier. */
+  #scheduleCompaction(): void {
+    this.clock.after(ETCD_COMPACTION_INTERVAL_MS, () => {
+      const target = this.#lastCompactionRevision;
+      this.#lastCompactionRevision = this.etcd.store.revision;
+      if (target > this.etcd.store.compactRevision) this.etcd.store.compact(target);
+      this.#scheduleCompaction();
+    });
+  }
+
+  /** The time `ms` as objects print it. */
+  timestamp(ms = this.clock.now): string {
+    return rfc3339(this.epochMs, ms);
+  }
+}
+
+/** Controllers post events under upstream's source names, which differ from their controller names. */
+function eventSource(controller: string): string {
+  switch (controller) {
+    case "node-lifecycle-controller":
+      return "node-controller";
+    default:
+      return controller;
+  }
+}
+
+function mustSucceed<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`cluster bootstrap failed: ${r.status.message}`);
+  return r.object;
+}
