@@ -1,0 +1,118 @@
+// The room wired for real: a server booted from app.config, SDK clients joining
+// over WebSocket, messages validated, the simulation stepping on the room clock.
+
+import { ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../app.config.ts";
+import { RunStore } from "../persistence/run-store.ts";
+import type { BindResponse, KubectlResponse, NodeActionResponse } from "../../shared/protocol/messages.ts";
+
+// @colyseus/testing's boot() always listens on 2568; parallel files need their own port.
+const PORT = 2610 + Number(process.env.VITEST_POOL_ID ?? 1);
+const runs = new RunStore(":memory:");
+const server = createServer({ runs, serveClient: false });
+let colyseus: ColyseusTestServer;
+
+beforeAll(async () => {
+  await server.listen(PORT);
+  colyseus = new ColyseusTestServer(server);
+});
+
+afterAll(async () => {
+  await colyseus.shutdown();
+  runs.close();
+});
+
+describe("cluster room", () => {
+  it("projects the sandbox's nodes and pods into the synced state", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await colyseus.connectTo(room, { name: "alice" });
+    expect(room.roomId).toMatch(/^[A-Z2-9]{6}$/);
+    expect([...client.state.nodes.keys()].sort()).toEqual(["node-1", "node-2", "node-3"]);
+    const node = client.state.nodes.get("node-1")!;
+    expect(node.zone).toBe("zone-a");
+    expect(node.cpuMilli).toBe(4000);
+    // Allocatable = 8Gi capacity − the 100Mi hard eviction threshold.
+    expect(node.memoryMi).toBe(8192 - 100);
+    expect(client.state.pods.size).toBe(6);
+    expect(client.state.workloads.get("default/web")?.replicas).toBe(6);
+    await client.leave();
+  });
+
+  it("answers a console line with kubectl's output", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await colyseus.connectTo(room);
+    const res = (await client.request("kubectl", { line: "kubectl get nodes" })) as KubectlResponse;
+    expect(res.exitCode).toBe(0);
+    expect(res.stdout.split("\n")[0]).toMatch(/^NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION$/);
+    expect(res.stdout).toContain("node-1");
+    const missing = (await client.request("kubectl", { line: "kubectl get pod nope" })) as KubectlResponse;
+    expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(missing.exitCode).toBe(1);
+    await client.leave();
+  });
+
+  it("refuses a drop with the scheduler's own reasons and accepts one that fits", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "level-1" });
+    const client = await colyseus.connectTo(room);
+    expect(client.state.level.mode).toBe("level");
+    expect(client.state.pods.get("default/batch")?.node).toBe("");
+
+    const cordoned = (await client.request("bind", { pod: "web-1", node: "node-4" })) as BindResponse;
+    expect(cordoned).toEqual({ ok: false, reasons: ["node(s) were unschedulable"], message: "node(s) were unschedulable" });
+    const tainted = (await client.request("bind", { pod: "web-1", node: "node-3" })) as BindResponse;
+    expect(tainted.ok).toBe(false);
+    if (!tainted.ok) expect(tainted.reasons).toContain("node(s) had untolerated taint {dedicated: gpu}");
+
+    const placed = (await client.request("bind", { pod: "batch", node: "node-1" })) as BindResponse;
+    expect(placed).toEqual({ ok: true });
+    const tooBig = (await client.request("bind", { pod: "api", node: "node-1" })) as BindResponse;
+    expect(tooBig).toEqual({ ok: false, reasons: ["Insufficient cpu"], message: "Insufficient cpu" });
+
+    await room.waitForNextPatch();
+    expect(client.state.pods.get("default/batch")?.node).toBe("node-1");
+    expect(client.state.level.refusedDrops).toBe(3);
+    await client.leave();
+  });
+
+  it("answers malformed messages with an error and keeps the room running", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await colyseus.connectTo(room);
+    await expect(client.request("bind", { pod: 42 })).rejects.toThrow();
+    await expect(client.request("kubectl", { line: "x".repeat(5000) })).rejects.toThrow();
+    await expect(client.request("speed", { speed: 3 })).rejects.toThrow();
+    await expect(client.request("node-action", { node: "node-1", action: "explode" })).rejects.toThrow();
+    const unknownNode = (await client.request("node-action", { node: "node-9", action: "crash" })) as NodeActionResponse;
+    expect(unknownNode).toEqual({ ok: false, message: 'node "node-9" not found' });
+    // Still connected, still answering.
+    const res = (await client.request("kubectl", { line: "kubectl get deploy" })) as KubectlResponse;
+    expect(res.stdout).toContain("web");
+    expect(client.connection.isOpen).toBe(true);
+    await client.leave();
+  });
+
+  it("crashes a node from its failure button and pauses at speed 0", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await colyseus.connectTo(room);
+    expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: true });
+    expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: false, message: 'node "node-2" is already down' });
+    await room.waitForNextPatch();
+    expect(client.state.nodes.get("node-2")?.crashed).toBe(true);
+
+    await client.request("speed", { speed: 0 });
+    await room.waitForNextPatch();
+    const t0 = client.state.timeMs;
+    await room.waitForNextTimestep();
+    await room.waitForNextTimestep();
+    expect(room.state.timeMs).toBe(t0);
+    await client.request("speed", { speed: 20 });
+    await room.waitForNextTimestep();
+    await room.waitForNextTimestep();
+    expect(room.state.timeMs).toBeGreaterThanOrEqual(t0 + 2000);
+    await client.leave();
+  });
+
+  it("refuses to create a room for an unknown scenario", async () => {
+    await expect(colyseus.createRoom("cluster", { scenario: "no-such-level" })).rejects.toThrow(/unknown scenario "no-such-level"/);
+  });
+});

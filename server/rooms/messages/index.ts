@@ -1,0 +1,27 @@
+// Every message the room answers, by type.
+
+import type { Client } from "@colyseus/core";
+import type { z } from "zod";
+import { MessageType } from "../../../shared/protocol/messages.ts";
+import * as bind from "./bind.ts";
+import * as complete from "./complete.ts";
+import type { RoomContext } from "./context.ts";
+import * as kubectl from "./kubectl.ts";
+import * as nodeAction from "./node-action.ts";
+import * as speed from "./speed.ts";
+
+export interface MessageModule<T> {
+  readonly schema: z.ZodType<T>;
+  handle(ctx: RoomContext, client: Client, msg: T): unknown;
+}
+
+/** Checks a module against the contract, then erases its message type for the table. */
+const entry = <T>(m: MessageModule<T>): MessageModule<unknown> => m as unknown as MessageModule<unknown>;
+
+export const MESSAGES: Readonly<Record<string, MessageModule<unknown>>> = {
+  [MessageType.kubectl]: entry(kubectl),
+  [MessageType.complete]: entry(complete),
+  [MessageType.bind]: entry(bind),
+  [MessageType.nodeAction]: entry(nodeAction),
+  [MessageType.speed]: entry(speed),
+};

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { Session } from "../shared/game/session.ts";
+import { loadCatalog } from "../server/scenarios.ts";
+import { parseDuration } from "./duration.ts";
+import { runTranscript } from "./transcript.ts";
+
+const catalog = loadCatalog();
+
+function run(lines: string, echo = true): { out: string; code: number; session: Session } {
+  const session = new Session(catalog.get("sandbox")!, 1);
+  let out = "";
+  const code = runTranscript(session, lines.split("\n"), { stdout: (t) => (out += t), stderr: (t) => (out += t) }, echo);
+  return { out, code, session };
+}
+
+describe("parseDuration", () => {
+  it("reads Go-style durations", () => {
+    expect(parseDuration("90s")).toBe(90_000);
+    expect(parseDuration("5m")).toBe(300_000);
+    expect(parseDuration("1h30m")).toBe(5_400_000);
+    expect(parseDuration("500ms")).toBe(500);
+    expect(parseDuration("1.5s")).toBe(1500);
+    expect(parseDuration("5")).toBeUndefined();
+    expect(parseDuration("soon")).toBeUndefined();
+  });
+});
+
+describe("headless console", () => {
+  it("advances simulated time with sleep and echoes each line", () => {
+    const { out, session } = run("sleep 90s\nkubectl get deploy web");
+    expect(session.cluster.now).toBe(90_000);
+    expect(out.startsWith("$ sleep 90s\n$ kubectl get deploy web\nNAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    6/6     6            6           90s\n")).toBe(true);
+  });
+
+  it("injects a crash the way the failure button does", () => {
+    const { out, session } = run("inject node-crash node-2\nsleep 2m\nkubectl get node node-2", false);
+    expect(session.cluster.kubelets.get("node-2")!.running).toBe(false);
+    expect(out).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\nnode-2\s+NotReady\s+<none>\s+2m\s+v1\.34\.1\n$/);
+  });
+
+  it("explains a bad sleep or inject and keeps going", () => {
+    const { out, code } = run("sleep forever\ninject meteor node-1\ninject node-crash node-9\nkubectl get ns default", false);
+    expect(out).toContain("sleep: invalid time interval 'forever'\n");
+    expect(out).toContain("inject: usage: inject node-crash|node-restart NODE\n");
+    expect(out).toContain('inject: node "node-9" not found\n');
+    expect(out).toMatch(/default\s+Active/);
+    expect(code).toBe(0);
+  });
+
+  it("feeds a heredoc to kubectl apply -f -", () => {
+    const manifest = ["apiVersion: v1", "kind: Namespace", "metadata:", "  name: team-a"].join("\n");
+    const { out } = run(`kubectl apply -f - <<EOF\n${manifest}\nEOF\nkubectl get ns team-a -o name`);
+    expect(out).toContain(`$ kubectl apply -f - <<EOF\n${manifest}\nEOF\nnamespace/team-a created\n`);
+    expect(out).toContain("$ kubectl get ns team-a -o name\nnamespace/team-a\n");
+  });
+
+  it("returns the last command's exit code", () => {
+    expect(run("kubectl get pod nope", false).code).toBe(1);
+  });
+});
