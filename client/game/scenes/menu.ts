@@ -1,0 +1,97 @@
+// The menu: Sandbox and Level 1, chosen with the mouse, the arrow keys and
+// Enter, the number keys, or Tab through their HTML mirror.
+
+import * as Phaser from "phaser";
+import type { ScenarioName } from "../../net/connection.ts";
+import { showMenuMirror, type MenuMirror } from "../../ui/a11y/menu-mirror.ts";
+import { onHtmlControl, onSceneKeyDown } from "../keys.ts";
+import { SceneKeys } from "../scene-keys.ts";
+import { servicesOf } from "../services.ts";
+import { Colors, Fonts, css } from "../theme.ts";
+
+interface Entry {
+  readonly scenario: ScenarioName;
+  readonly label: string;
+  readonly description: string;
+}
+
+export const MENU_ENTRIES: readonly Entry[] = [
+  { scenario: "sandbox", label: "Sandbox", description: "A free cluster: the scheduler places pods, you crash nodes and use kubectl." },
+  { scenario: "level-1", label: "Level 1: You are the scheduler", description: "Place every pending pod on a node where it fits." },
+];
+
+const ENTRY_W = 1180;
+const ENTRY_H = 120;
+
+export class MenuScene extends Phaser.Scene {
+  private selected = 0;
+  private frames: Phaser.GameObjects.Graphics[] = [];
+  private markers: Phaser.GameObjects.Text[] = [];
+  private mirror: MenuMirror | undefined;
+
+  constructor() {
+    super(SceneKeys.menu);
+  }
+
+  create(): void {
+    const { width } = this.scale;
+    const { ui } = servicesOf(this);
+    this.frames = [];
+    this.markers = [];
+    this.add.text(width / 2, 200, "Pod Pilot", { fontFamily: Fonts.sans, fontSize: "112px", fontStyle: "bold", color: css(Colors.text) }).setOrigin(0.5);
+    this.add.text(width / 2, 300, "Run a Kubernetes cluster by hand.", { fontFamily: Fonts.sans, fontSize: "34px", color: css(Colors.textDim) }).setOrigin(0.5);
+
+    MENU_ENTRIES.forEach((entry, i) => {
+      const cx = width / 2;
+      const cy = 480 + i * (ENTRY_H + 40);
+      const frame = this.add.graphics();
+      this.frames.push(frame);
+      this.markers.push(this.add.text(cx - ENTRY_W / 2 + 30, cy, "▶", { fontFamily: Fonts.sans, fontSize: "40px", color: css(Colors.focus) }).setOrigin(0, 0.5));
+      this.add.text(cx - ENTRY_W / 2 + 90, cy - 22, `${i + 1}.  ${entry.label}`, { fontFamily: Fonts.sans, fontSize: "40px", fontStyle: "bold", color: css(Colors.text) }).setOrigin(0, 0.5);
+      this.add.text(cx - ENTRY_W / 2 + 90, cy + 28, entry.description, { fontFamily: Fonts.sans, fontSize: "24px", color: css(Colors.textDim) }).setOrigin(0, 0.5);
+      const hit = this.add.zone(cx, cy, ENTRY_W, ENTRY_H).setInteractive({ useHandCursor: true });
+      hit.on("pointerover", () => this.select(i));
+      hit.on("pointerdown", () => this.start(i));
+    });
+    this.add
+      .text(width / 2, 880, "↑ ↓ choose  ·  Enter start  ·  1 / 2  ·  Tab also works", { fontFamily: Fonts.sans, fontSize: "26px", color: css(Colors.textDim) })
+      .setOrigin(0.5);
+
+    onSceneKeyDown(this, (event) => {
+      if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+        event.preventDefault();
+        this.select((this.selected + (event.key === "ArrowDown" ? 1 : MENU_ENTRIES.length - 1)) % MENU_ENTRIES.length);
+      } else if ((event.key === "Enter" || event.key === " ") && !onHtmlControl(event)) {
+        this.start(this.selected);
+      } else if (/^[1-9]$/.test(event.key) && Number(event.key) <= MENU_ENTRIES.length) {
+        this.start(Number(event.key) - 1);
+      }
+    });
+
+    this.mirror = showMenuMirror(ui.mirrorHost, MENU_ENTRIES, { onFocus: (i) => this.select(i), onActivate: (i) => this.start(i) });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.mirror?.dispose();
+      this.mirror = undefined;
+    });
+    this.select(this.selected);
+  }
+
+  private select(index: number): void {
+    this.selected = index;
+    const { width } = this.scale;
+    this.frames.forEach((frame, i) => {
+      const on = i === index;
+      const x = width / 2 - ENTRY_W / 2;
+      const y = 480 + i * (ENTRY_H + 40) - ENTRY_H / 2;
+      frame.clear().fillStyle(on ? Colors.card : Colors.panel, 1).fillRoundedRect(x, y, ENTRY_W, ENTRY_H, 14);
+      frame.lineStyle(on ? 5 : 2, on ? Colors.focus : Colors.border, 1).strokeRoundedRect(x, y, ENTRY_W, ENTRY_H, 14);
+      this.markers[i]!.setVisible(on);
+    });
+  }
+
+  private start(index: number): void {
+    const entry = MENU_ENTRIES[index];
+    if (!entry) return;
+    this.scene.start(SceneKeys.cluster, { scenario: entry.scenario });
+  }
+}

@@ -1,0 +1,99 @@
+// The client's view of the synced room state. Colyseus callbacks mark what
+// changed; scenes and panels read `room.state` when they redraw, so a full
+// resync after a reconnect needs no special path. Clock ticks are separate
+// from structural changes so the simulated clock does not redraw node cards.
+
+import { Callbacks } from "@colyseus/sdk";
+import type { ClusterState, LevelView, NodeView, PodView, WorkloadView } from "../../server/rooms/schema/cluster-state.ts";
+import type { ClusterRoom } from "./connection.ts";
+
+type Listener = () => void;
+
+export class ClusterStore {
+  readonly room: ClusterRoom;
+  /** Bumps whenever a node, pod, workload or the level changes. */
+  version = 0;
+  private readonly changeListeners = new Set<Listener>();
+  private readonly clockListeners = new Set<Listener>();
+  private readonly unbind: Array<() => void> = [];
+
+  constructor(room: ClusterRoom) {
+    this.room = room;
+    const callbacks = Callbacks.get(room);
+    const changed = () => this.changed();
+    const watchMembers = (collection: "nodes" | "pods" | "workloads") => {
+      const members = new Map<string, () => void>();
+      this.unbind.push(
+        callbacks.onAdd(collection, (item: NodeView | PodView | WorkloadView, key: string) => {
+          members.get(key)?.();
+          members.set(key, callbacks.onChange(item, changed));
+          changed();
+        }),
+        callbacks.onRemove(collection, (_item: unknown, key: string) => {
+          members.get(key)?.();
+          members.delete(key);
+          changed();
+        }),
+        () => members.forEach((unbind) => unbind()),
+      );
+    };
+    watchMembers("nodes");
+    watchMembers("pods");
+    watchMembers("workloads");
+    this.unbind.push(
+      callbacks.listen("level", (level: LevelView) => {
+        changed();
+        if (level) this.unbind.push(callbacks.onChange(level, changed));
+      }),
+      callbacks.listen("title", changed),
+      callbacks.listen("timeMs", () => this.clockListeners.forEach((l) => l())),
+      callbacks.listen("speed", () => this.clockListeners.forEach((l) => l())),
+    );
+    // A resynced snapshot may replace instances the callbacks were bound to.
+    room.onReconnect(changed);
+  }
+
+  get state(): ClusterState {
+    return this.room.state;
+  }
+
+  /** Calls `listener` on structural changes; returns the unsubscribe. */
+  onChange(listener: Listener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Calls `listener` when the simulated clock or the speed changes. */
+  onClock(listener: Listener): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
+  }
+
+  nodes(): NodeView[] {
+    return this.state?.nodes ? [...this.state.nodes.values()] : [];
+  }
+
+  pods(): PodView[] {
+    return this.state?.pods ? [...this.state.pods.values()] : [];
+  }
+
+  workloads(): WorkloadView[] {
+    return this.state?.workloads ? [...this.state.workloads.values()] : [];
+  }
+
+  dispose(): void {
+    for (const unbind of this.unbind.splice(0)) unbind();
+    this.changeListeners.clear();
+    this.clockListeners.clear();
+  }
+
+  private changed(): void {
+    this.version++;
+    this.changeListeners.forEach((l) => l());
+  }
+}
+
+/** The key a pod is known by everywhere in the client. */
+export function podKey(pod: Pick<PodView, "namespace" | "name">): string {
+  return `${pod.namespace}/${pod.name}`;
+}
