@@ -74,7 +74,7 @@ describe("runKubectl: the console line", () => {
   it("writes through the client, so a recorder sees each request", () => {
     const { c } = webCluster();
     const seen: string[] = [];
-    const env = { ...c.env, client: c.client.withRecorder((_u, req) => seen.push(`${req.verb} ${"resource" in req ? req.resource : "pods"}`)) };
+    const env = { ...c.env, client: c.client.withInterceptor((_u, req, send) => (seen.push(`${req.verb} ${"resource" in req ? req.resource : "pods"}`), send())) };
     const r = (line: string) => runKubectl(env, line);
     r("kubectl get pods");
     r("kubectl cordon n1");
