@@ -1,7 +1,7 @@
 // Label selectors: matching (metav1.LabelSelectorAsSelector) and the string form
 // kubectl accepts with -l and prints in SELECTOR columns.
 
-import type { LabelSelector } from "./meta.ts";
+import type { DeepReadonly, LabelSelector } from "./meta.ts";
 import { parseLabelSelector } from "./selector-parser.ts";
 
 export type Labels = Readonly<Record<string, string>>;
@@ -31,11 +31,11 @@ export function labelSelectorMatches(sel: LabelSelector | undefined, labels: Lab
 }
 
 /**
- * "app=web,tier=front" from matchLabels (+ expressions), as kubectl prints a selector
- * (metav1.FormatLabelSelector): every requirement sorted by key, set values sorted.
+ * labels.Selector.String() of metav1.LabelSelectorAsSelector(sel): every
+ * requirement sorted by key, set values sorted; "" selects everything.
  */
-export function formatLabelSelector(sel: LabelSelector | undefined): string {
-  if (!sel) return "<none>";
+export function selectorString(sel: DeepReadonly<LabelSelector> | undefined): string {
+  if (!sel) return "";
   const reqs: { key: string; text: string }[] = [];
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` });
   for (const r of sel.matchExpressions ?? []) {
@@ -46,7 +46,13 @@ export function formatLabelSelector(sel: LabelSelector | undefined): string {
     else reqs.push({ key: r.key, text: `!${r.key}` });
   }
   reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return reqs.length === 0 ? "<none>" : reqs.map((r) => r.text).join(",");
+  return reqs.map((r) => r.text).join(",");
+}
+
+/** metav1.FormatLabelSelector: "app=web,tier=front", or "<none>" when it selects everything. */
+export function formatLabelSelector(sel: DeepReadonly<LabelSelector> | undefined): string {
+  const s = selectorString(sel);
+  return s === "" ? "<none>" : s;
 }
 
 export type SelectorRequirement =

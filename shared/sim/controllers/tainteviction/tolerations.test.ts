@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Taint, Toleration } from "../../api/core-v1.ts";
-import { getMatchingTolerations, getMinTolerationTimeMs, toleratesTaint } from "./tolerations.ts";
+import { toleratesTaint } from "../../api/toleration.ts";
+import { getMatchingTolerations, getMinTolerationTimeMs } from "./tolerations.ts";
 
 const unreachable: Taint = { key: "node.kubernetes.io/unreachable", effect: "NoExecute" };
 const gpu: Taint = { key: "dedicated", value: "gpu", effect: "NoExecute" };

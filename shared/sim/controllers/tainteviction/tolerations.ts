@@ -1,25 +1,11 @@
-// Toleration matching as the taint eviction controller uses it: core/v1 Toleration.ToleratesTaint,
-// v1helper.GetMatchingTolerations and getMinTolerationTime of taint_eviction.go.
+// Toleration matching as the taint eviction controller uses it: v1helper.GetMatchingTolerations
+// and getMinTolerationTime of taint_eviction.go (ToleratesTaint itself is api/toleration.ts).
 
 import type { Taint, Toleration } from "../../api/core-v1.ts";
 import type { DeepReadonly } from "../../api/meta.ts";
+import { toleratesTaint } from "../../api/toleration.ts";
 
 type T<X> = DeepReadonly<X> | Readonly<X>;
-
-/** An empty key or effect matches any; an empty operator means Equal. */
-export function toleratesTaint(toleration: T<Toleration>, taint: T<Taint>): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key && toleration.key !== taint.key) return false;
-  switch (toleration.operator ?? "") {
-    case "":
-    case "Equal":
-      return (toleration.value ?? "") === (taint.value ?? "");
-    case "Exists":
-      return true;
-    default:
-      return false;
-  }
-}
 
 /** Whether every taint is tolerated, and the first toleration that tolerates each. */
 export function getMatchingTolerations(taints: readonly T<Taint>[], tolerations: readonly T<Toleration>[]): { allTolerated: boolean; used: T<Toleration>[] } {

@@ -1,23 +1,9 @@
-// Toleration matching (core/v1 Toleration.ToleratesTaint and v1helper): an empty
-// key with Exists tolerates everything, an empty effect matches every effect, and
-// an empty operator means Equal.
+// Taint helpers of the scheduler (v1helper): which taints Filter enforces and the
+// first one a pod does not tolerate. Matching itself is api/toleration.ts.
 
 import type { Taint, Toleration } from "../../../api/core-v1.ts";
 import type { DeepReadonly } from "../../../api/meta.ts";
-
-export function toleratesTaint(t: DeepReadonly<Toleration>, taint: DeepReadonly<Taint>): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? "") {
-    case "":
-    case "Equal":
-      return (t.value ?? "") === (taint.value ?? "");
-    case "Exists":
-      return true;
-    default:
-      return false;
-  }
-}
+import { toleratesTaint } from "../../../api/toleration.ts";
 
 export function tolerationsTolerateTaint(tolerations: readonly DeepReadonly<Toleration>[] | undefined, taint: DeepReadonly<Taint>): boolean {
   if (tolerations === undefined) return false;
