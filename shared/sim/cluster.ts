@@ -37,8 +37,6 @@ export const SIM_VERSION = 1;
 
 /** kube-apiserver's --etcd-compaction-interval. */
 export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
-/** kube-apiserver's --event-ttl. */
-export const EVENT_TTL_MS = 60 * 60_000;
 
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] };
 const APISERVER_USER: UserInfo = { name: "system:apiserver", groups: ["system:masters"] };

@@ -216,7 +216,7 @@ export class ApiServer {
       if ((existing.value as KubeObject).metadata.deletionTimestamp !== undefined) err.message = `object is being deleted: ${err.message}`;
       return fail(err);
     }
-    return ok(this.#put(key, obj) as ResourceTypes[R]);
+    return ok(this.#put(key, obj, strategy) as ResourceTypes[R]);
   }
 
   update<R extends ResourceName>(
@@ -246,7 +246,7 @@ export class ApiServer {
       return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));
     }
     const obj = this.#mergeForUpdate(strategy, clone(body), old, subresource);
-    return this.#finishUpdate(user, resource, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
+    return this.#finishUpdate(user, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
   patch<R extends ResourceName>(
@@ -274,7 +274,7 @@ export class ApiServer {
     patched.metadata ??= {};
     if (patched.metadata.name !== name) return fail(badRequest(`the name of the object (${patched.metadata.name}) does not match the name on the URL (${name})`));
     const obj = this.#mergeForUpdate(strategy, patched, old, subresource);
-    return this.#finishUpdate(user, resource, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
+    return this.#finishUpdate(user, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
   /**
@@ -564,7 +564,6 @@ export class ApiServer {
 
   #finishUpdate(
     user: UserInfo,
-    resource: ResourceName,
     strategy: Strategy,
     key: string,
     obj: KubeObject,
@@ -607,16 +606,27 @@ export class ApiServer {
     const { resourceVersion: _rv, ...metaNoRv } = obj.metadata;
     const { resourceVersion: _orv, ...oldMetaNoRv } = old.metadata;
     if (deepEqual(metaNoRv, oldMetaNoRv) && deepEqual({ ...obj, metadata: undefined }, { ...old, metadata: undefined })) return ok(old);
-    void resource;
-    return ok(this.#put(key, obj));
+    return ok(this.#put(key, obj, strategy));
   }
 
-  #put(key: string, obj: KubeObject): KubeObject {
+  #put(key: string, obj: KubeObject, strategy?: Strategy): KubeObject {
     // resourceVersion is the revision this write will get: etcd's next one.
     obj.metadata.resourceVersion = String(this.#deps.etcd.store.revision + 1);
     const { kv } = this.#deps.etcd.store.put(key, obj);
-    void (kv satisfies KeyValue);
+    if (strategy?.ttlSeconds !== undefined) this.#expire(kv, strategy.ttlSeconds);
     return obj;
+  }
+
+  /**
+   * The etcd lease kube-apiserver attaches to objects with a TTL (events,
+   * --event-ttl): every write starts a new lease, and the key goes when the lease
+   * of its latest write runs out.
+   */
+  #expire(kv: KeyValue, ttlSeconds: number): void {
+    const store = this.#deps.etcd.store;
+    this.#deps.clock.after(ttlSeconds * 1000, () => {
+      if (store.get(kv.key)?.modRevision === kv.modRevision) store.delete(kv.key);
+    });
   }
 
   #attrs(

@@ -94,6 +94,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   prepareForStatusUpdate?(obj: T, old: T): void;
   validate(obj: T): FieldError[];
   validateUpdate?(obj: T, old: T): FieldError[];
+  /** Objects expire this long after their last write (events: kube-apiserver's --event-ttl). */
+  readonly ttlSeconds?: number;
   /** Grace period for a delete without one; 0 or undefined deletes at once. */
   defaultGracePeriodSeconds?(obj: T): number | undefined;
   /** Whether a graceful delete of this object can finish at once (e.g. an unscheduled pod). */
