@@ -147,7 +147,7 @@ export class Cluster {
         clock: this.clock,
         rng: kubeletRng,
         epochMs: this.epochMs,
-        recorder: this.recorder(client, "kubelet", node.name),
+        newRecorder: () => this.recorder(client, "kubelet", node.name),
       });
       kubelets.set(node.name, kubelet);
       kubelet.start();

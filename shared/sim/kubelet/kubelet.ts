@@ -51,7 +51,12 @@ export interface KubeletDeps {
   clock: SimClock;
   rng: Rng;
   epochMs: number;
-  recorder: EventRecorder /* component "kubelet", host = node name */;
+  /**
+   * Makes the kubelet's event recorder (component "kubelet", host = node name).
+   * Each boot is a new kubelet process with a fresh event correlator, so events
+   * after a reboot are new objects, not counts added to the last boot's.
+   */
+  newRecorder: () => EventRecorder;
 }
 
 export interface Kubelet {
@@ -103,6 +108,7 @@ class NodeKubelet implements Kubelet {
   readonly #ipam: HostLocalIpam;
   readonly #runtimes = new Map<string, PodRuntime>();
   #bootID = "";
+  #recorder!: EventRecorder;
   #process: Process | undefined;
   #lastReportAt = Number.NEGATIVE_INFINITY;
 
@@ -174,6 +180,7 @@ class NodeKubelet implements Kubelet {
   #boot(): void {
     const { clock, api } = this.#deps;
     this.#bootID = this.#ids.uid();
+    this.#recorder = this.#deps.newRecorder();
     this.#nodeEvent("Normal", REASON_STARTING, STARTING_MESSAGE);
     this.#nodeEvent("Normal", REASON_NODE_ALLOCATABLE_ENFORCED, NODE_ALLOCATABLE_ENFORCED_MESSAGE);
     // Containers that ran before the machine went down are found dead (none at first boot).
@@ -193,7 +200,7 @@ class NodeKubelet implements Kubelet {
       rng: this.#deps.rng,
       epochMs: this.#deps.epochMs,
       client: this.#deps.client,
-      recorder: this.#deps.recorder,
+      recorder: this.#recorder,
       stages: this.#tables.stages,
       imageTable: this.#tables.images,
       images: this.#images,
@@ -284,7 +291,7 @@ class NodeKubelet implements Kubelet {
 
   /** Node events name the node by its name, uid included, as the kubelet's nodeRef does. */
   #nodeEvent(type: EventType, reason: string, message: string): void {
-    this.#deps.recorder.event({ apiVersion: "", kind: "Node", metadata: { name: this.nodeName, uid: this.nodeName } }, type, reason, message);
+    this.#recorder.event({ apiVersion: "", kind: "Node", metadata: { name: this.nodeName, uid: this.nodeName } }, type, reason, message);
   }
 
   #timestamp(): string {

@@ -93,8 +93,8 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
   const kubelets = (opts.nodes ?? [{}]).map((n, i) => {
     const config: KubeletNodeConfig = { name: `node-${i + 1}`, zone: "zone-a", cpu: "4", memory: "8Gi", index: i + 1, ...n };
     const client = new Client(api, { name: `system:node:${config.name}`, groups: ["system:nodes"] });
-    const recorder = newEventRecorder({ component: "kubelet", host: config.name, client, clock, epochMs, sequence });
-    const k = newKubelet(config, { api, client, clock, rng: kubeletRng, epochMs, recorder }, tables);
+    const newRecorder = () => newEventRecorder({ component: "kubelet", host: config.name, client, clock, epochMs, sequence });
+    const k = newKubelet(config, { api, client, clock, rng: kubeletRng, epochMs, newRecorder }, tables);
     k.start();
     return k;
   });
