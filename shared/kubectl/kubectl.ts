@@ -3,6 +3,7 @@
 // come before the subcommand), flags parsed like pflag, and the command run
 // against the API server as the player.
 
+import { runFilter, splitPipeline } from "./pipeline.ts";
 import { plainError, reportErrors, flagError } from "./errors.ts";
 import { Output, type KubectlEnv, type KubectlResult } from "./env.ts";
 import { flagString, parseFlags, type FlagSpec } from "./flags.ts";
@@ -85,6 +86,16 @@ export function findCommand(words: readonly string[]): { path: Command[]; rest: 
 
 /** Runs one console line ("kubectl get pods -o wide"); stdin feeds `apply -f -`. */
 export function runKubectl(env: KubectlEnv, line: string, stdin?: string): KubectlResult {
+  const [first, ...filters] = splitPipeline(line);
+  let result = runCommand(env, first!, stdin);
+  for (const stage of filters) {
+    const next = runFilter(stage, result.stdout);
+    result = { stdout: next.stdout, stderr: result.stderr + next.stderr, exitCode: next.exitCode };
+  }
+  return result;
+}
+
+function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResult {
   const out = new Output();
   const tokens = tokenize(line);
   if (!tokens.ok) {
