@@ -2,7 +2,7 @@
 // manager's controllers, the scheduler and one kubelet per node, wired the way
 // Kubernetes wires them (every component holds only a client) and stepped in a
 // fixed order. step() is the simulation's contract: it reads nothing but the
-// cluster's own state (no clock, no Math.random), so (version, scenario, seed,
+// cluster's own state (no wall clock, no unseeded randomness), so (version, scenario, seed,
 // actions) → state is a pure function and replays bit for bit.
 
 import type { KubeObject } from "./api/meta.ts";

@@ -3,13 +3,14 @@
 // mutating admission → validation → validating admission → optimistic
 // concurrency against the stored resourceVersion → etcd. Watches are served
 // from etcd's history and delivered when the cluster calls dispatchWatches(), so
-// writers never see their own events synchronously (as with a real watch).
+// writers never see their own events synchronously (watch-cache.ts). Keys follow
+// kube-apiserver's layout (keys.ts).
 
 import type { Binding, DeleteOptions, Pod } from "../api/core-v1.ts";
 import { RESOURCES, apiVersionOf, qualifiedResource, type ResourceInfo, type ResourceName, type ResourceTypes } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta, Status } from "../api/meta.ts";
 import type { EtcdCluster } from "../etcd/etcd.ts";
-import { EtcdError, type KeyValue, type MvccEvent } from "../etcd/mvcc.ts";
+import type { KeyValue } from "../etcd/mvcc.ts";
 import type { SimClock } from "../kernel/clock.ts";
 import { clone, deepEqual } from "../kernel/equal.ts";
 import { generateName, type IdSource } from "../kernel/ids.ts";
@@ -19,7 +20,6 @@ import {
   alreadyExists,
   badRequest,
   conflict,
-  expired,
   fail,
   field,
   invalid,
@@ -43,6 +43,8 @@ import type {
   WatchOptions,
 } from "./types.ts";
 import { validateObjectMeta } from "./validation/object-meta.ts";
+import { storageKey, storagePrefix } from "./keys.ts";
+import { WatchCache } from "./watch-cache.ts";
 
 export interface ListResult<T> {
   readonly items: readonly T[];
@@ -51,17 +53,6 @@ export interface ListResult<T> {
 
 export interface ListOptions {
   readonly labelSelector?: (labels: Readonly<Record<string, string>>) => boolean;
-}
-
-interface Watcher {
-  readonly resource: ResourceName;
-  readonly namespace?: string;
-  readonly nodeName?: string;
-  readonly sinceRevision: number;
-  readonly handler: (ev: WatchEvent) => void;
-  stopped: boolean;
-  /** Opened from a revision already dispatched to others: the events it missed are replayed first. */
-  replay: boolean;
 }
 
 export interface ApiServerDeps {
@@ -73,36 +64,19 @@ export interface ApiServerDeps {
   readonly admission: readonly AdmissionPlugin[];
 }
 
-/** etcd key prefix per resource; nodes live under "minions", as in kube-apiserver. */
-const KEY_SEGMENT: Record<ResourceName, string> = {
-  namespaces: "namespaces",
-  nodes: "minions",
-  pods: "pods",
-  events: "events",
-  deployments: "deployments",
-  replicasets: "replicasets",
-  leases: "leases",
-};
 /** metav1.FinalizerOrphanDependents and FinalizerDeleteDependents. */
 export const ORPHAN_FINALIZER = "orphan";
 export const FOREGROUND_FINALIZER = "foregroundDeletion";
 
-const RESOURCE_BY_SEGMENT = new Map(Object.entries(KEY_SEGMENT).map(([r, s]) => [s, r as ResourceName]));
-
 export class ApiServer {
   readonly #deps: ApiServerDeps;
-  readonly #watchers = new Map<ResourceName, Watcher[]>();
-  /** Pod watchers by spec.nodeName, so a node's kubelet only sees its own pods. */
-  readonly #podWatchersByNode = new Map<string, Watcher[]>();
-  /** Watchers opened from an already dispatched revision, waiting for their replay. */
-  readonly #replaying: Watcher[] = [];
-  #dispatchedRevision: number;
+  readonly #watchCache: WatchCache;
   /** Requests served, by verb; read by benchmarks and the debrief. */
   readonly requestCounts: Record<string, number> = {};
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
-    this.#dispatchedRevision = deps.etcd.store.revision;
+    this.#watchCache = new WatchCache(deps.etcd.store);
   }
 
   get revision(): number {
@@ -122,13 +96,11 @@ export class ApiServer {
   }
 
   static key(resource: ResourceName, namespace: string | undefined, name: string): string {
-    const info: ResourceInfo = RESOURCES[resource];
-    return info.namespaced ? `/registry/${KEY_SEGMENT[resource]}/${namespace}/${name}` : `/registry/${KEY_SEGMENT[resource]}/${name}`;
+    return storageKey(resource, namespace, name);
   }
 
   static prefix(resource: ResourceName, namespace?: string): string {
-    const info: ResourceInfo = RESOURCES[resource];
-    return info.namespaced && namespace ? `/registry/${KEY_SEGMENT[resource]}/${namespace}/` : `/registry/${KEY_SEGMENT[resource]}/`;
+    return storagePrefix(resource, namespace);
   }
 
   // --- the generic entry point the action log replays ------------------------
@@ -420,102 +392,20 @@ export class ApiServer {
     return this.delete(user, "pods", namespace, name, options ?? {}) as ApiResult<Pod>;
   }
 
-  // --- watches -----------------------------------------------------------------
+  // --- watches (served by the watch cache from etcd's history) ---------------
 
-  /**
-   * Opens a watch delivering every change after opts.sinceRevision. Starting below
-   * the compacted revision is refused with the watch cache's Expired message (a
-   * thrown EtcdError: the client relists). A watch from a revision already
-   * dispatched gets the events it missed at the next dispatch, before newer ones.
-   */
   watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): WatchHandle {
-    const compacted = this.#deps.etcd.store.compactRevision;
-    if (opts.sinceRevision < compacted) throw new EtcdError(expired(`too old resource version: ${opts.sinceRevision} (${compacted})`).message);
-    const w: Watcher = {
-      resource,
-      namespace: opts.namespace,
-      nodeName: opts.nodeName,
-      sinceRevision: opts.sinceRevision,
-      handler,
-      stopped: false,
-      replay: opts.sinceRevision < this.#dispatchedRevision,
-    };
-    const list = resource === "pods" && opts.nodeName !== undefined ? getOrInit(this.#podWatchersByNode, opts.nodeName) : getOrInit(this.#watchers, resource);
-    list.push(w);
-    if (w.replay) this.#replaying.push(w);
-    return {
-      stop: () => {
-        w.stopped = true;
-        const i = list.indexOf(w);
-        if (i >= 0) list.splice(i, 1);
-      },
-    };
+    return this.#watchCache.watch(resource, opts, handler);
   }
 
   /** Whether writes are waiting to be delivered to watchers. */
   hasPendingWatchEvents(): boolean {
-    return this.#dispatchedRevision < this.#deps.etcd.store.revision || this.#replaying.length > 0;
+    return this.#watchCache.hasPending();
   }
 
-  /**
-   * Delivers every write since the last call to its watchers, in revision order
-   * and, per revision, in the order the watches were opened. Handlers may write;
-   * their events are delivered in the same call.
-   */
+  /** Delivers every write since the last call to its watchers; see WatchCache.dispatch. */
   dispatchWatches(): number {
-    const store = this.#deps.etcd.store;
-    let delivered = 0;
-    while (this.#replaying.length > 0) {
-      const w = this.#replaying.shift()!;
-      const upTo = this.#dispatchedRevision;
-      for (let rev = w.sinceRevision + 1; rev <= upTo && !w.stopped; rev++) {
-        const ev = store.eventAt(rev);
-        if (ev && resourceOfKey(ev.kv.key) === w.resource) delivered += this.#deliverTo(w, ev);
-      }
-    }
-    while (this.#dispatchedRevision < store.revision) {
-      const rev = ++this.#dispatchedRevision;
-      const ev = store.eventAt(rev);
-      if (ev) delivered += this.#deliver(ev);
-    }
-    return delivered;
-  }
-
-  #deliver(ev: MvccEvent): number {
-    const resource = resourceOfKey(ev.kv.key);
-    if (resource === undefined) return 0;
-    let n = 0;
-    const all = this.#watchers.get(resource);
-    if (all) for (const w of [...all]) n += this.#deliverTo(w, ev);
-    if (resource === "pods") {
-      const nodes = new Set<string>();
-      const now = (ev.kv.value as Pod).spec.nodeName;
-      const before = (ev.prevKv?.value as Pod | undefined)?.spec.nodeName;
-      if (now) nodes.add(now);
-      if (before) nodes.add(before);
-      for (const node of nodes) for (const w of [...(this.#podWatchersByNode.get(node) ?? [])]) n += this.#deliverTo(w, ev);
-    }
-    return n;
-  }
-
-  /**
-   * One event as one watcher sees it (the watch cache's convertToWatchEvent): a
-   * filtered watch gets ADDED when an object starts matching its filter and
-   * DELETED, with the last matching state, when it stops.
-   */
-  #deliverTo(w: Watcher, ev: MvccEvent): number {
-    if (w.stopped || ev.revision <= w.sinceRevision) return 0;
-    const object = ev.kv.value as KubeObject;
-    const previous = ev.prevKv?.value as KubeObject | undefined;
-    const curPasses = ev.type !== "DELETE" && passesFilter(w, object);
-    const oldPasses = previous !== undefined && passesFilter(w, previous);
-    let watchEvent: WatchEvent;
-    if (curPasses && !oldPasses) watchEvent = { type: "ADDED", object, revision: ev.revision };
-    else if (curPasses) watchEvent = { type: "MODIFIED", object, previous, revision: ev.revision };
-    else if (oldPasses) watchEvent = { type: "DELETED", object: withResourceVersion(previous!, ev.revision), previous, revision: ev.revision };
-    else return 0;
-    w.handler(watchEvent);
-    return 1;
+    return this.#watchCache.dispatch();
   }
 
   // --- internals ---------------------------------------------------------------
@@ -700,26 +590,3 @@ function etcdUnavailable(): Status {
   return serviceUnavailable("etcdserver: request timed out");
 }
 
-/** The watch's namespace and spec.nodeName filters. */
-function passesFilter(w: Watcher, o: KubeObject): boolean {
-  return (w.namespace === undefined || o.metadata.namespace === w.namespace) && (w.nodeName === undefined || (o as Pod).spec.nodeName === w.nodeName);
-}
-
-function resourceOfKey(key: string): ResourceName | undefined {
-  // "/registry/<segment>/...": the segment starts after the 10 characters of "/registry/".
-  return RESOURCE_BY_SEGMENT.get(key.slice(10, key.indexOf("/", 10)));
-}
-
-/** A deleted object as watchers get it: its last state, at the revision of the delete. */
-function withResourceVersion(obj: KubeObject, revision: number): KubeObject {
-  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } };
-}
-
-function getOrInit<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let v = map.get(key);
-  if (!v) {
-    v = [];
-    map.set(key, v);
-  }
-  return v;
-}
