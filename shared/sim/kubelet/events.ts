@@ -11,6 +11,8 @@ export interface PodEventContext {
   /** The image as written in the pod spec. */
   readonly image: string;
   readonly container: string;
+  /** format.Pod: "<name>_<namespace>(<uid>)". */
+  readonly pod: string;
   /** The runtime's pull error, for FailedPull. */
   readonly pullError?: string;
   /** For Pulled: the pull itself and the time including the wait for earlier pulls. */
@@ -40,6 +42,7 @@ export const pulledMessage = (image: string, pullMs: number, totalMs: number, si
   `Successfully pulled image "${image}" in ${goDuration(pullMs)} (${goDuration(totalMs)} including waiting). Image size: ${sizeBytes} bytes.`;
 export const alreadyPresentMessage = (image: string): string => `Container image "${image}" already present on machine`;
 export const failedToPullMessage = (image: string, err: string): string => `Failed to pull image "${image}": ${err}`;
+export const backOffRestartingMessage = (container: string, pod: string): string => `Back-off restarting failed container ${container} in pod ${pod}`;
 export const backOffPullingMessage = (image: string): string => `Back-off pulling image "${image}"`;
 export const neverPullMessage = (image: string): string => `Container image "${image}" is not present with pull policy of Never`;
 /** kuberuntime's "Error: %v" on the Failed event when a container cannot start. */
@@ -60,6 +63,8 @@ export const POD_EVENTS = {
   ImagePullBackOff: { type: "Warning", reason: REASON_FAILED, message: () => startErrorMessage("ImagePullBackOff") },
   NeverPull: { type: "Warning", reason: REASON_ERR_IMAGE_NEVER_PULL, message: (c) => neverPullMessage(c.image) },
   ErrImageNeverPull: { type: "Warning", reason: REASON_FAILED, message: () => startErrorMessage("ErrImageNeverPull") },
+  /** One per container whose restart back-off has not run out. */
+  BackOffRestart: { type: "Warning", reason: REASON_BACK_OFF, message: (c) => backOffRestartingMessage(c.container, c.pod) },
   Created: { type: "Normal", reason: REASON_CREATED, message: (c) => createdMessage(c.container) },
   Started: { type: "Normal", reason: REASON_STARTED, message: (c) => startedMessage(c.container) },
   /** One per running container. */

@@ -23,10 +23,11 @@ import { HostLocalIpam } from "./ipam.ts";
 import { NodeLease, NODE_LEASE_RENEW_INTERVAL_MS } from "./node-lease.ts";
 import { DEFAULT_MAX_PODS, initialNode, internalIP, nodeAllocatable, nodeLabels, nodeStatus, nodeStatusChanged, type NodeMachine } from "./node-status.ts";
 import { PodWorkers } from "./pod-worker.ts";
-import { rebootRuntime, type PodRuntime } from "./runtime.ts";
+import { reapExits, rebootRuntime, type PodRuntime } from "./runtime.ts";
+import { COMMAND_TABLE } from "./stages/commands.ts";
 import { IMAGE_TABLE } from "./stages/images.ts";
 import { POD_STAGES } from "./stages/pod-stages.ts";
-import type { ImageTable, Stage } from "./stages/schema.ts";
+import type { CommandTable, ImageTable, Stage } from "./stages/schema.ts";
 
 /** nodeStatusUpdateFrequency: how often the kubelet computes its node status. */
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
@@ -77,9 +78,10 @@ export interface Kubelet {
 export interface KubeletTables {
   readonly stages: readonly Stage[];
   readonly images: ImageTable;
+  readonly commands: CommandTable;
 }
 
-export const DEFAULT_KUBELET_TABLES: KubeletTables = { stages: POD_STAGES, images: IMAGE_TABLE };
+export const DEFAULT_KUBELET_TABLES: KubeletTables = { stages: POD_STAGES, images: IMAGE_TABLE, commands: COMMAND_TABLE };
 
 export function newKubelet(config: KubeletNodeConfig, deps: KubeletDeps, tables: KubeletTables = DEFAULT_KUBELET_TABLES): Kubelet {
   return new NodeKubelet(config, deps, tables);
@@ -150,6 +152,8 @@ class NodeKubelet implements Kubelet {
     const p = this.#process;
     if (p === undefined) return;
     this.#process = undefined;
+    // Processes that ended before the machine went down keep their own exit codes.
+    for (const rt of this.#runtimes.values()) reapExits(rt, this.#deps.clock.now);
     for (const t of p.timers) t.cancel();
     p.informer.stop();
     p.workers.cancelAll();
@@ -203,6 +207,7 @@ class NodeKubelet implements Kubelet {
       recorder: this.#recorder,
       stages: this.#tables.stages,
       imageTable: this.#tables.images,
+      commands: this.#tables.commands,
       images: this.#images,
       ipam: this.#ipam,
       runtimes: this.#runtimes,

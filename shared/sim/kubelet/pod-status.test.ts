@@ -15,7 +15,7 @@ function rt(states: Partial<ContainerRecord>[], terminal = false): PodRuntime {
 }
 
 const running: Partial<ContainerRecord> = { state: "running", startedAt: 0 };
-const exited = (exitCode: number): Partial<ContainerRecord> => ({ state: "exited", exitCode });
+const exited = (exitCode: number): Partial<ContainerRecord> => ({ state: "exited", exitCode, waiting: undefined });
 
 describe("podPhase (getPhase)", () => {
   it.each([
@@ -28,6 +28,7 @@ describe("podPhase (getPhase)", () => {
     ["a failure, restartPolicy OnFailure", pod("OnFailure"), rt([exited(255), exited(0)]), "Running"],
     ["stopped for good, all 0", pod(), rt([exited(0), exited(0)], true), "Succeeded"],
     ["stopped for good, a 137", pod(), rt([exited(137), exited(0)], true), "Failed"],
+    ["exited 0 but waiting to restart (CrashLoopBackOff), OnFailure", pod("OnFailure"), rt([{ ...exited(0), waiting: { reason: "CrashLoopBackOff" } }, exited(0)]), "Running"],
   ] as const)("%s: %s", (_, p, r, phase) => {
     expect(podPhase(p, r)).toBe(phase);
   });
@@ -59,6 +60,19 @@ describe("buildPodStatus", () => {
       ["ContainersReady", "1970-01-01T00:00:05Z"],
       ["PodScheduled", "1970-01-01T00:00:05Z"],
     ]);
+  });
+
+  it("shows a container waiting to restart as waiting, with the exited instance as lastState", () => {
+    const backingOff: Partial<ContainerRecord> = { ...exited(1), reason: "Error", startedAt: 1_000, finishedAt: 1_050, containerID: "containerd://b", restartCount: 2, waiting: { reason: "CrashLoopBackOff", message: "back-off 20s restarting failed container=a pod=p_default(u)" } };
+    const [a] = buildPodStatus(pod(), rt([backingOff, running]), undefined, ctx).containerStatuses!;
+    expect(a).toMatchObject({
+      state: { waiting: { reason: "CrashLoopBackOff", message: "back-off 20s restarting failed container=a pod=p_default(u)" } },
+      lastState: { terminated: { exitCode: 1, reason: "Error", startedAt: "1970-01-01T00:00:01Z", finishedAt: "1970-01-01T00:00:01Z", containerID: "containerd://b" } },
+      ready: false,
+      started: false,
+      restartCount: 2,
+      containerID: "containerd://b",
+    });
   });
 
   it("says PodCompleted or PodFailed once the pod is done", () => {

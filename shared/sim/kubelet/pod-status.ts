@@ -5,7 +5,7 @@
 import type { ContainerState, ContainerStateTerminated, ContainerStatus, Pod, PodPhase, PodStatus } from "../api/core-v1.ts";
 import type { Condition, DeepReadonly } from "../api/meta.ts";
 import { rfc3339 } from "../kernel/time.ts";
-import type { ContainerRecord, PodRuntime } from "./runtime.ts";
+import { terminatedState, type ContainerRecord, type PodRuntime } from "./runtime.ts";
 
 export const POD_READY_TO_START_CONTAINERS = "PodReadyToStartContainers";
 export const POD_INITIALIZED = "Initialized";
@@ -37,7 +37,8 @@ export function podPhase(pod: DeepReadonly<Pod>, rt: PodRuntime): PodPhase {
     if (c.state === "running") running++;
     else if (c.state === "exited") {
       stopped++;
-      if (c.exitCode === 0) succeeded++;
+      // Waiting to restart (CrashLoopBackOff) is stopped, but not a success.
+      if (c.exitCode === 0 && c.waiting === undefined) succeeded++;
     } else if (c.lastTerminated !== undefined) stopped++;
     else waiting++;
   }
@@ -53,21 +54,18 @@ export function podPhase(pod: DeepReadonly<Pod>, rt: PodRuntime): PodPhase {
 function containerStatus(c: ContainerRecord, ctx: StatusContext): ContainerStatus {
   const t = (ms: number): string => rfc3339(ctx.epochMs, ms);
   let state: ContainerState;
+  let last: ContainerStateTerminated | undefined = c.lastTerminated;
   if (c.state === "running") state = { running: { startedAt: t(c.startedAt!) } };
-  else if (c.state === "exited") {
-    // A container that never ran (ContainerStatusUnknown) has no times and no ID.
-    const terminated: ContainerStateTerminated = { exitCode: c.exitCode ?? 0 };
-    if (c.reason !== undefined) terminated.reason = c.reason;
-    if (c.message !== undefined) terminated.message = c.message;
-    if (c.startedAt !== undefined) terminated.startedAt = t(c.startedAt);
-    if (c.finishedAt !== undefined) terminated.finishedAt = t(c.finishedAt);
-    if (c.containerID !== undefined) terminated.containerID = c.containerID;
-    state = { terminated };
-  } else state = { waiting: { ...c.waiting! } };
+  else if (c.state === "exited" && c.waiting !== undefined) {
+    // To be restarted: the reason cache's waiting state, the exited instance as lastState.
+    state = { waiting: { ...c.waiting } };
+    last = terminatedState(c, ctx.epochMs);
+  } else if (c.state === "exited") state = { terminated: terminatedState(c, ctx.epochMs) };
+  else state = { waiting: { ...c.waiting! } };
   const status: ContainerStatus = {
     name: c.name,
     state,
-    lastState: c.lastTerminated ? { terminated: { ...c.lastTerminated } } : {},
+    lastState: last ? { terminated: { ...last } } : {},
     ready: c.state === "running",
     restartCount: c.restartCount,
     // Before the runtime has the container, the spec's image is all there is.

@@ -2,7 +2,9 @@
 // tables: each pod bound here has a worker in some state; a sync picks the one
 // stage whose `when` matches the pod's facts, waits its delay on the simulated
 // clock, performs its steps through the API server, and moves on. A scheduled
-// stage runs unless the pod's deletion state changes first.
+// stage runs unless the pod's deletion state changes first. Containers whose
+// command ends exit on their own (container-process.ts); the worker sees it at
+// its next sync and restarts them as the restart policy and back-off allow.
 
 import type { Pod, PodStatus } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
@@ -14,12 +16,17 @@ import type { Rng } from "../kernel/rng.ts";
 import { parseTime, rfc3339 } from "../kernel/time.ts";
 import { admitPod, podRequests, REJECTED_MESSAGE_PREFIX, type Allocatable, type Rejection, type Requests } from "./admission.ts";
 import type { Backoff } from "./backoff.ts";
+import { containerProcess } from "./container-process.ts";
 import { backOffPullingMessage, neverPullMessage, POD_EVENTS, type PodEventContext } from "./events.ts";
 import { imageSizeBytes, parseImageReference, pullErrorMessage, pullFailureFor, type ImageStore } from "./images.ts";
+import { goDuration } from "./go-duration.ts";
 import type { HostLocalIpam } from "./ipam.ts";
 import { buildPodStatus } from "./pod-status.ts";
 import {
+  crashLoopBackOffMessage,
   newContainerRecord,
+  reapExits,
+  REASON_CRASH_LOOP_BACK_OFF,
   REASON_ERR_IMAGE_NEVER_PULL,
   REASON_ERR_IMAGE_PULL,
   REASON_IMAGE_PULL_BACK_OFF,
@@ -28,7 +35,7 @@ import {
   type ContainerRecord,
   type PodRuntime,
 } from "./runtime.ts";
-import type { Action, Deletion, ImageTable, Stage, When, WorkerState } from "./stages/schema.ts";
+import type { Action, CommandTable, Deletion, Delay, ImageTable, Stage, When, WorkerState } from "./stages/schema.ts";
 
 type PodView = DeepReadonly<Pod>;
 
@@ -44,6 +51,8 @@ export interface PodWorkersEnv {
   readonly recorder: EventRecorder;
   readonly stages: readonly Stage[];
   readonly imageTable: ImageTable;
+  /** What containers' commands do. */
+  readonly commands: CommandTable;
   /** Machine state: outlives a crash. */
   readonly images: ImageStore;
   readonly ipam: HostLocalIpam;
@@ -66,6 +75,10 @@ interface Facts {
   readonly pullable: boolean;
   readonly retrying: boolean;
   readonly moreContainers: boolean;
+  readonly containerDied: boolean;
+  readonly restartable: boolean;
+  readonly inRestartBackOff: boolean;
+  readonly containersRunning: boolean;
   readonly restartPolicy: "Always" | "OnFailure" | "Never";
   readonly fits: boolean;
 }
@@ -99,6 +112,10 @@ interface PodWorker {
   lastStatus?: PodStatus;
   /** Last pull error per image, quoted in ImagePullBackOff's message. */
   readonly pullErrors: Map<string, string>;
+  /** Per container, the exited instance the last status computed (what PLEG has relisted). */
+  readonly reported: Map<string, string>;
+  /** Per container, the wake-up at its process's exit. */
+  readonly exitWakeUps: Map<string, TimerHandle>;
 }
 
 /** Pods that hold no resources on the node: not admitted yet, refused, finished or gone. */
@@ -119,6 +136,10 @@ export function stageMatches(when: When, f: Facts): boolean {
     (when.fits === undefined || when.fits === f.fits) &&
     (when.retrying === undefined || when.retrying === f.retrying) &&
     (when.moreContainers === undefined || when.moreContainers === f.moreContainers) &&
+    (when.containerDied === undefined || when.containerDied === f.containerDied) &&
+    (when.restartable === undefined || when.restartable === f.restartable) &&
+    (when.inRestartBackOff === undefined || when.inRestartBackOff === f.inRestartBackOff) &&
+    (when.containersRunning === undefined || when.containersRunning === f.containersRunning) &&
     (when.restartPolicy === undefined || when.restartPolicy.includes(f.restartPolicy))
   );
 }
@@ -155,13 +176,15 @@ export class PodWorkers {
 
   /** The machine went down: every stage in progress dies with it. */
   cancelAll(): void {
-    for (const w of this.#workers.values()) w.scheduled?.handle?.cancel();
+    for (const w of this.#workers.values()) this.#cancelTimers(w);
     this.#workers.clear();
   }
 
   sync(uid: string): void {
     const w = this.#workers.get(uid);
     if (w === undefined) return;
+    // The runtime knows at once when a process ended; the worker learns it from the facts.
+    reapExits(w.runtime, this.#env.clock.now);
     const deletion = this.#deletion(w);
     const s = w.scheduled;
     if (s !== undefined) {
@@ -212,6 +235,17 @@ export class PodWorkers {
     const record = w.runtime.containers[w.index]!;
     const policy = spec.imagePullPolicy ?? "IfNotPresent";
     const imagePresent = env.images.has(spec.image, now);
+    let containerDied = false;
+    let restartable = false;
+    let inRestartBackOff = false;
+    let containersRunning = false;
+    for (const c of w.runtime.containers) {
+      if (c.state === "running") containersRunning = true;
+      if (c.state === "exited" && c.containerID !== undefined && w.reported.get(c.name) !== c.containerID) containerDied = true;
+      if (!this.#restarts(w, c)) continue;
+      if (this.#inRestartBackOff(w, c)) inRestartBackOff = true;
+      else restartable = true;
+    }
     return {
       state: w.state,
       deletion: this.#deletion(w),
@@ -221,10 +255,41 @@ export class PodWorkers {
       inPullBackOff: env.imageBackOff.isInBackOffSinceUpdate(pullBackOffKey(w, spec.image), now),
       pullable: pullFailureFor(env.imageTable, spec.image) === undefined,
       retrying: record.pullFailures > 1,
-      moreContainers: w.index + 1 < w.pod.spec.containers.length,
+      moreContainers: this.#nextToStart(w, w.index + 1) !== undefined,
+      containerDied,
+      restartable,
+      inRestartBackOff,
+      containersRunning,
       restartPolicy: w.pod.spec.restartPolicy ?? "Always",
       fits: w.state !== "New" || this.#rejection(w) === undefined,
     };
+  }
+
+  /** ShouldContainerBeRestarted: an exited container of a pod still running, by its restart policy. */
+  #restarts(w: PodWorker, c: ContainerRecord): boolean {
+    if (c.state !== "exited" || w.runtime.terminal) return false;
+    const policy = w.pod.spec.restartPolicy ?? "Always";
+    return policy === "Always" || (policy === "OnFailure" && c.exitCode !== 0);
+  }
+
+  /** doBackOff: less than the container's back-off has passed since it exited. */
+  #inRestartBackOff(w: PodWorker, c: ContainerRecord): boolean {
+    return this.#env.restartBackOff.isInBackOffSince(restartBackOffKey(w, c.name), c.finishedAt ?? this.#env.clock.now);
+  }
+
+  /** The first container from `from` on that needs a start: never started, or restartable now. */
+  #nextToStart(w: PodWorker, from: number): number | undefined {
+    const containers = w.runtime.containers;
+    for (let i = from; i < containers.length; i++) {
+      const c = containers[i]!;
+      if (c.state === "waiting" || (this.#restarts(w, c) && !this.#inRestartBackOff(w, c))) return i;
+    }
+    return undefined;
+  }
+
+  /** Containers the restart policy restarts once their back-off runs out. */
+  #backingOff(w: PodWorker): ContainerRecord[] {
+    return w.runtime.containers.filter((c) => this.#restarts(w, c) && this.#inRestartBackOff(w, c));
   }
 
   /** Why the pod cannot run next to the pods this kubelet has admitted, if it cannot. */
@@ -241,8 +306,7 @@ export class PodWorkers {
   /** Draws the stage's delay; pulls queue on the node's puller, stops end at the grace period. */
   #plan(w: PodWorker, stage: Stage): Scheduled {
     const env = this.#env;
-    const { ms, jitterMs } = stage.delay;
-    let delay = ms + (jitterMs > 0 ? env.rng.int(0, jitterMs) : 0);
+    let delay = this.#draw(stage.delay);
     let sigkill = false;
     if (stage.boundedByGracePeriod) {
       const graceMs = (w.pod.metadata.deletionGracePeriodSeconds ?? w.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -259,6 +323,11 @@ export class PodWorkers {
     return { ...base, delayMs: total, pullMs: delay, pullTotalMs: total };
   }
 
+  /** A delay: ms plus a uniform draw in [0, jitterMs] from the kubelet's stream. */
+  #draw({ ms, jitterMs }: Delay): number {
+    return ms + (jitterMs > 0 ? this.#env.rng.int(0, jitterMs) : 0);
+  }
+
   // --- steps -------------------------------------------------------------------
 
   #perform(w: PodWorker, s: Scheduled): void {
@@ -271,14 +340,15 @@ export class PodWorkers {
   #event(w: PodWorker, key: keyof typeof POD_EVENTS, s: Scheduled): void {
     const ev = POD_EVENTS[key];
     const pod = w.pod as Pod;
-    // Killing names every container still running; the others concern the current one.
-    const containers = key === "Killing" ? w.runtime.containers.filter((c) => c.state === "running") : [w.runtime.containers[w.index]!];
+    // Killing names every container still running, BackOffRestart every one backing off; the others concern the current one.
+    const containers = key === "Killing" ? w.runtime.containers.filter((c) => c.state === "running") : key === "BackOffRestart" ? this.#backingOff(w) : [w.runtime.containers[w.index]!];
     for (const c of containers) {
       const spec = w.pod.spec.containers.find((x) => x.name === c.name)!;
       const failure = pullFailureFor(this.#env.imageTable, spec.image);
       const ctx: PodEventContext = {
         image: spec.image,
         container: c.name,
+        pod: formatPod(w),
         pullError: failure === undefined ? undefined : pullErrorMessage(failure, spec.image),
         pullMs: s.pullMs,
         pullTotalMs: s.pullTotalMs,
@@ -328,7 +398,16 @@ export class PodWorkers {
         this.#startContainer(w, record, image);
         return;
       case "nextContainer":
-        w.index++;
+        w.index = this.#nextToStart(w, w.index + 1)!;
+        return;
+      case "restartContainer":
+        w.index = this.#nextToStart(w, 0)!;
+        return;
+      case "crashLoopBackOff":
+        for (const c of this.#backingOff(w)) {
+          const backOff = goDuration(env.restartBackOff.get(restartBackOffKey(w, c.name)));
+          c.waiting = { reason: REASON_CRASH_LOOP_BACK_OFF, message: crashLoopBackOffMessage(backOff, c.name, formatPod(w)) };
+        }
         return;
       case "stopContainers":
         for (const c of rt.containers) stopContainer(c, now, s.sigkill);
@@ -347,9 +426,18 @@ export class PodWorkers {
 
   #startContainer(w: PodWorker, c: ContainerRecord, image: string): void {
     const env = this.#env;
-    // A restart: doBackOff finds no back-off (a fresh kubelet), so it records one and goes on.
-    if (c.state === "exited") env.restartBackOff.next(restartBackOffKey(w, c.name), c.finishedAt ?? env.clock.now);
-    startContainer(c, parseImageReference(image), `containerd://${hex(env.rng, 32)}`, env.clock.now, env.epochMs);
+    const now = env.clock.now;
+    // A restart out of back-off: doBackOff records the next back-off, measured from this exit.
+    if (c.state === "exited") env.restartBackOff.next(restartBackOffKey(w, c.name), c.finishedAt ?? now);
+    const containerID = `containerd://${hex(env.rng, 32)}`;
+    const process = containerProcess(env.commands, w.pod.spec.containers[w.index]!);
+    // A command that returns at once still lives a moment.
+    const exit = process.exits ? { at: now + (process.runsMs > 0 ? process.runsMs : this.#draw(env.commands.quickExit)), code: process.code } : undefined;
+    startContainer(c, parseImageReference(image), containerID, now, env.epochMs, exit);
+    if (exit !== undefined) {
+      w.exitWakeUps.get(c.name)?.cancel();
+      w.exitWakeUps.set(c.name, env.clock.at(exit.at, () => env.enqueue(w.uid)));
+    }
   }
 
   /** rejectPod: a Warning event, and a final status carrying only the verdict. */
@@ -366,6 +454,8 @@ export class PodWorkers {
   #writeStatus(w: PodWorker): void {
     const env = this.#env;
     const status = buildPodStatus(w.pod, w.runtime, w.lastStatus ?? w.pod.status, { epochMs: env.epochMs, now: env.clock.now, hostIP: env.hostIP });
+    // Whatever exits this status shows have been seen.
+    for (const c of w.runtime.containers) if (c.state === "exited" && c.containerID !== undefined) w.reported.set(c.name, c.containerID);
     if (w.lastStatus !== undefined && deepEqual(status, w.lastStatus)) return;
     const r = env.client.patchStatus("pods", w.pod.metadata.namespace, w.pod.metadata.name!, { status });
     if (r.ok) w.lastStatus = status;
@@ -395,10 +485,16 @@ export class PodWorkers {
       env.runtimes.set(uid, runtime);
     }
     const state: WorkerState = rebooted ? "Rebooted" : finished ? "Finished" : "New";
-    return { uid, pod, removed: false, state, index: 0, runtime, requests: podRequests(pod.spec), pullErrors: new Map() };
+    return { uid, pod, removed: false, state, index: 0, runtime, requests: podRequests(pod.spec), pullErrors: new Map(), reported: new Map(), exitWakeUps: new Map() };
+  }
+
+  #cancelTimers(w: PodWorker): void {
+    w.scheduled?.handle?.cancel();
+    for (const t of w.exitWakeUps.values()) t.cancel();
   }
 
   #forget(w: PodWorker): void {
+    this.#cancelTimers(w);
     this.#workers.delete(w.uid);
     this.#env.runtimes.delete(w.uid);
     this.#env.ipam.release(w.uid);
@@ -408,6 +504,11 @@ export class PodWorkers {
 /** The image manager's back-off key: "<pod uid>_<image>". */
 function pullBackOffKey(w: PodWorker, image: string): string {
   return `${w.uid}_${image}`;
+}
+
+/** format.Pod: "<name>_<namespace>(<uid>)". */
+function formatPod(w: PodWorker): string {
+  return `${w.pod.metadata.name}_${w.pod.metadata.namespace}(${w.uid})`;
 }
 
 /** kuberuntime's getStableKey: "<pod>_<namespace>_<uid>_<container>". */

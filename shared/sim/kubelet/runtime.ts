@@ -1,7 +1,7 @@
 // What the container runtime holds for one pod on this machine: its sandbox and,
 // per container of the spec, the current instance and the one before it, with
-// what containerd does to them (start, stop, lose them in a reboot). The status
-// manager turns this into pod.status (pod-status.ts).
+// what containerd does to them (start, reap on exit, stop, lose them in a
+// reboot). The status manager turns this into pod.status (pod-status.ts).
 
 import type { ContainerStateTerminated } from "../api/core-v1.ts";
 import { rfc3339 } from "../kernel/time.ts";
@@ -12,7 +12,14 @@ export interface ContainerRecord {
   /** The image as written in the pod spec. */
   readonly image: string;
   state: "waiting" | "running" | "exited";
+  /**
+   * Why the container is not running, as the kubelet's reason cache has it
+   * (ErrImagePull...). On an exited container (CrashLoopBackOff) it shows as
+   * the state, and the exited instance as lastState.
+   */
   waiting?: { reason: string; message?: string };
+  /** When the running process exits by itself, and with what code (its command decides). */
+  exit?: { at: number; code: number };
   /** The current (or last) instance, once one was created. */
   containerID?: string;
   /** What containerd reports: docker.io/library/nginx:1.27 and its digest reference. */
@@ -51,6 +58,9 @@ export const REASON_ERROR = "Error";
 export const REASON_UNKNOWN = "Unknown";
 export const EXIT_CODE_UNKNOWN = 255;
 export const EXIT_CODE_SIGKILL = 137;
+export const REASON_CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
+/** kuberuntime's doBackOff error: "back-off 40s restarting failed container=web pod=web-1_default(<uid>)". */
+export const crashLoopBackOffMessage = (backOff: string, container: string, pod: string): string => `back-off ${backOff} restarting failed container=${container} pod=${pod}`;
 export const REASON_CONTAINER_STATUS_UNKNOWN = "ContainerStatusUnknown";
 export const CONTAINER_STATUS_UNKNOWN_MESSAGE = "The container could not be located when the pod was terminated";
 
@@ -58,25 +68,40 @@ export function newContainerRecord(name: string, image: string): ContainerRecord
   return { name, image, state: "waiting", waiting: { reason: REASON_CONTAINER_CREATING }, restartCount: 0, pullFailures: 0 };
 }
 
+/** An exited instance as the API shows it; one that never ran (ContainerStatusUnknown) has no times and no ID. */
+export function terminatedState(c: ContainerRecord, epochMs: number): ContainerStateTerminated {
+  const terminated: ContainerStateTerminated = { exitCode: c.exitCode ?? 0 };
+  if (c.reason !== undefined) terminated.reason = c.reason;
+  if (c.message !== undefined) terminated.message = c.message;
+  if (c.startedAt !== undefined) terminated.startedAt = rfc3339(epochMs, c.startedAt);
+  if (c.finishedAt !== undefined) terminated.finishedAt = rfc3339(epochMs, c.finishedAt);
+  if (c.containerID !== undefined) terminated.containerID = c.containerID;
+  return terminated;
+}
+
+/** Processes whose exit time has come are exited at that time: "Completed" on 0, "Error" otherwise. */
+export function reapExits(rt: PodRuntime, now: number): void {
+  for (const c of rt.containers) {
+    if (c.state === "running" && c.exit !== undefined && c.exit.at <= now) finish(c, c.exit.code, c.exit.code === 0 ? REASON_COMPLETED : REASON_ERROR, c.exit.at);
+  }
+}
+
 /** The machine booted again: containerd finds every container that was running exited 255 "Unknown". */
 export function rebootRuntime(rt: PodRuntime, now: number): void {
   rt.sandboxReady = false;
   for (const c of rt.containers) {
-    if (c.state !== "running") continue;
-    c.state = "exited";
-    c.exitCode = EXIT_CODE_UNKNOWN;
-    c.reason = REASON_UNKNOWN;
-    c.finishedAt = now;
+    // The reason cache died with the kubelet.
+    if (c.state === "exited") c.waiting = undefined;
+    if (c.state === "running") finish(c, EXIT_CODE_UNKNOWN, REASON_UNKNOWN, now);
   }
 }
 
 /** TerminatePod: what ran stops (0 on SIGTERM, 137 on SIGKILL); what never ran is reported lost. */
 export function stopContainer(c: ContainerRecord, now: number, sigkill: boolean): void {
-  if (c.state === "running") {
-    c.state = "exited";
-    c.exitCode = sigkill ? EXIT_CODE_SIGKILL : 0;
-    c.reason = sigkill ? REASON_ERROR : REASON_COMPLETED;
-    c.finishedAt = now;
+  if (c.state === "running") finish(c, sigkill ? EXIT_CODE_SIGKILL : 0, sigkill ? REASON_ERROR : REASON_COMPLETED, now);
+  else if (c.state === "exited") {
+    // A pod being stopped restarts nothing: no more CrashLoopBackOff.
+    c.waiting = undefined;
   } else if (c.state === "waiting") {
     c.state = "exited";
     c.waiting = undefined;
@@ -86,15 +111,13 @@ export function stopContainer(c: ContainerRecord, now: number, sigkill: boolean)
   }
 }
 
-/** Creates and starts a new instance; one that ran before becomes lastState and counts a restart. */
-export function startContainer(c: ContainerRecord, image: ImageReference, containerID: string, now: number, epochMs: number): void {
+/**
+ * Creates and starts a new instance; one that ran before becomes lastState and
+ * counts a restart. `exit` is when its process will end by itself, if it will.
+ */
+export function startContainer(c: ContainerRecord, image: ImageReference, containerID: string, now: number, epochMs: number, exit?: { at: number; code: number }): void {
   if (c.state === "exited") {
-    const last: ContainerStateTerminated = { exitCode: c.exitCode ?? 0 };
-    if (c.reason !== undefined) last.reason = c.reason;
-    if (c.startedAt !== undefined) last.startedAt = rfc3339(epochMs, c.startedAt);
-    if (c.finishedAt !== undefined) last.finishedAt = rfc3339(epochMs, c.finishedAt);
-    if (c.containerID !== undefined) last.containerID = c.containerID;
-    c.lastTerminated = last;
+    c.lastTerminated = terminatedState(c, epochMs);
     c.restartCount++;
   }
   c.state = "running";
@@ -107,4 +130,13 @@ export function startContainer(c: ContainerRecord, image: ImageReference, contai
   c.exitCode = undefined;
   c.reason = undefined;
   c.message = undefined;
+  c.exit = exit;
+}
+
+function finish(c: ContainerRecord, exitCode: number, reason: string, at: number): void {
+  c.state = "exited";
+  c.exitCode = exitCode;
+  c.reason = reason;
+  c.finishedAt = at;
+  c.exit = undefined;
 }

@@ -54,7 +54,11 @@ function eventOrder(e: Event): bigint {
 
 /** The default tables with every jitter removed, so a test can name exact times. */
 export function tablesWithoutJitter(tables: KubeletTables = DEFAULT_KUBELET_TABLES): KubeletTables {
-  return { ...tables, stages: tables.stages.map((s) => ({ ...s, delay: { ms: s.delay.ms, jitterMs: 0 } })) };
+  return {
+    ...tables,
+    stages: tables.stages.map((s) => ({ ...s, delay: { ms: s.delay.ms, jitterMs: 0 } })),
+    commands: { ...tables.commands, quickExit: { ms: tables.commands.quickExit.ms, jitterMs: 0 } },
+  };
 }
 
 /** The jitter-free delay of a stage, by name. */

@@ -6,7 +6,7 @@
 import { loadPodStages } from "./schema.ts";
 
 /** Every state a pod worker can be in while its pod still runs here. */
-const LIVE = ["New", "Admitted", "EnsureImage", "Pulling", "PullFailed", "PullBackOff", "NeverPull", "CreateContainer", "ContainerStarted", "Running", "SandboxChanged"] as const;
+const LIVE = ["New", "Admitted", "EnsureImage", "Pulling", "PullFailed", "PullBackOff", "NeverPull", "CreateContainer", "ContainerStarted", "Running", "CrashLoopBackOff", "SandboxChanged"] as const;
 
 export const POD_STAGES = loadPodStages("shared/sim/kubelet/stages/pod-stages.ts", [
   // --- start -----------------------------------------------------------------
@@ -149,13 +149,63 @@ export const POD_STAGES = loadPodStages("shared/sim/kubelet/stages/pod-stages.ts
     next: "EnsureImage",
   },
   {
-    // PLEG's next relist sees the containers running; with no readiness probe they are ready.
+    // PLEG's next relist sees the containers running (with no readiness probe they
+    // are ready), or already dead if their command returned at once.
     name: "pod-ready",
     appliesTo: "pod",
     when: { state: ["ContainerStarted"], moreContainers: false },
     delay: { ms: 1000, jitterMs: 0 },
     steps: [{ action: "writeStatus" }],
     next: "Running",
+  },
+
+  // --- containers that exit ---------------------------------------------------
+  {
+    // PLEG's relist (every 1 s) finds the process gone: Completed or Error.
+    name: "container-died",
+    appliesTo: "pod",
+    when: { state: ["Running"], containerDied: true },
+    delay: { ms: 1000, jitterMs: 0 },
+    steps: [{ action: "writeStatus" }],
+    next: "Running",
+  },
+  {
+    // The restart policy wants it back and doBackOff lets it: started again at once.
+    name: "container-restart",
+    appliesTo: "pod",
+    when: { state: ["Running"], containerDied: false, restartable: true },
+    delay: { ms: 0, jitterMs: 0 },
+    steps: [{ action: "restartContainer" }],
+    next: "EnsureImage",
+  },
+  {
+    // doBackOff refuses: Warning BackOff, and CrashLoopBackOff from the next status on.
+    name: "container-back-off",
+    appliesTo: "pod",
+    when: { state: ["Running"], containerDied: false, restartable: false, inRestartBackOff: true },
+    delay: { ms: 0, jitterMs: 0 },
+    steps: [{ event: "BackOffRestart" }, { action: "crashLoopBackOff" }],
+    next: "CrashLoopBackOff",
+  },
+  {
+    // The failed sync is retried after backOffPeriod (10 s, jitter 0.5): the status
+    // now shows CrashLoopBackOff, and the back-off is checked again.
+    name: "crash-loop-resync",
+    appliesTo: "pod",
+    when: { state: ["CrashLoopBackOff"] },
+    delay: { ms: 10_000, jitterMs: 5000 },
+    steps: [{ action: "writeStatus" }],
+    next: "Running",
+  },
+  {
+    // Nothing runs and nothing will restart (Never, or OnFailure after exit 0): the
+    // pod is terminal, Succeeded or Failed, and its sandbox is stopped.
+    name: "pod-completed",
+    appliesTo: "pod",
+    when: { state: ["Running"], containerDied: false, restartable: false, inRestartBackOff: false, containersRunning: false },
+    delay: { ms: 0, jitterMs: 0 },
+    steps: [{ action: "stopContainers" }, { action: "writeStatus" }],
+    next: "Finished",
   },
 
   // --- deletion --------------------------------------------------------------
@@ -219,7 +269,8 @@ export const POD_STAGES = loadPodStages("shared/sim/kubelet/stages/pod-stages.ts
     when: { state: ["SandboxChanged"] },
     delay: { ms: 1000, jitterMs: 1000 },
     steps: [{ event: "SandboxChanged" }, { action: "createSandbox" }],
-    next: "EnsureImage",
+    // container-restart then starts the containers the restart policy restarts.
+    next: "Running",
   },
   {
     // Nothing left to stop: the containers died with the machine, or never ran.

@@ -24,7 +24,10 @@ export const WORKER_STATES = [
   "NeverPull",
   "CreateContainer",
   "ContainerStarted",
+  /** Every container was started once; the worker watches them exit and restarts them. */
   "Running",
+  /** A container the restart policy restarts is still in its back-off (CrashLoopBackOff). */
+  "CrashLoopBackOff",
   /** Found again after the machine rebooted: its containers died with it. */
   "Rebooted",
   "SandboxChanged",
@@ -58,7 +61,12 @@ export const ACTIONS = [
   "neverPull",
   /** Create and start the current container (a restart if an earlier one exited). */
   "startContainer",
+  /** Move on to the next container that needs a start. */
   "nextContainer",
+  /** Point at the first exited container the restart policy restarts and its back-off allows. */
+  "restartContainer",
+  /** Containers still in their restart back-off: waiting CrashLoopBackOff (shown from the next status write). */
+  "crashLoopBackOff",
   /** Stop every container (SIGTERM, or SIGKILL when the grace period ran out) and the sandbox. */
   "stopContainers",
   /** Write the pod status computed from the machine's state. */
@@ -94,7 +102,16 @@ const When = z.strictObject({
   pullable: z.boolean().optional(),
   /** The current container's pulls have failed more than once. */
   retrying: z.boolean().optional(),
+  /** Another container needs a start: never started yet, or exited, restartable and out of back-off. */
   moreContainers: z.boolean().optional(),
+  /** A container exited that no status write has reported yet (PLEG has not relisted). */
+  containerDied: z.boolean().optional(),
+  /** An exited container the restart policy restarts (Always; OnFailure on a non-zero code) is out of back-off. */
+  restartable: z.boolean().optional(),
+  /** An exited container the restart policy restarts is still in its back-off. */
+  inRestartBackOff: z.boolean().optional(),
+  /** Some container is running. */
+  containersRunning: z.boolean().optional(),
   restartPolicy: z.array(z.enum(RESTART_POLICIES)).min(1).optional(),
 });
 export type When = z.infer<typeof When>;
@@ -147,6 +164,40 @@ export const ImageTableSchema = z.strictObject({
 });
 export type ImageTable = z.infer<typeof ImageTableSchema>;
 
+const CommandRule = z.strictObject({
+  name: kebab,
+  /**
+   * A regular expression over one simple command, its words joined by single
+   * spaces. Named groups: `code` (the exit status it returns), `seconds` and
+   * `unit` (s, m, h or d: how long it runs).
+   */
+  pattern: z.string().refine(validRegExp, { message: "not a valid regular expression" }),
+  /** Its exit status when the pattern captures no `code`. */
+  status: z.number().int().min(0).max(255).default(0),
+  /** Like `exit`: the shell stops here (with `code`, or the last status). */
+  endsShell: z.boolean().default(false),
+});
+export type CommandRule = z.infer<typeof CommandRule>;
+
+export const CommandTableSchema = z.strictObject({
+  /** Programs that run their `-c` argument as a script. */
+  shells: z.array(z.string().min(1)).min(1),
+  /** How long a process that returns at once still lives (start, run, reap). */
+  quickExit: Delay,
+  /** Simple commands whose outcome is known; a script using anything else runs until stopped. */
+  commands: z.array(CommandRule),
+});
+export type CommandTable = z.infer<typeof CommandTableSchema>;
+
+function validRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class StageTableError extends Error {}
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown, source: string, label: (path: readonly PropertyKey[]) => string): z.infer<S> {
@@ -163,6 +214,10 @@ export function loadPodStages(source: string, raw: readonly StageInput[]): reado
     const name = typeof i === "number" ? raw[i]?.name : undefined;
     return [name ? `${String(i)}(${name})` : String(i ?? ""), ...rest.map(String)].filter((p) => p !== "").join(".");
   });
+}
+
+export function loadCommandTable(source: string, raw: z.input<typeof CommandTableSchema>): CommandTable {
+  return parse(CommandTableSchema, raw, source, (path) => path.map(String).join("."));
 }
 
 export function loadImageTable(source: string, raw: z.input<typeof ImageTableSchema>): ImageTable {
