@@ -12,7 +12,8 @@ import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
 import { groupResource } from "../resources.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { SERVER_DRY_RUN_NOT_AVAILABLE, dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { klogFor } from "./klog.ts";
 import { STDIN_SOURCE, parseManifests, readSources } from "./manifests.ts";
 import { applyStrategicPatch, mergePatchBetween, threeWayPatch } from "./strategic-merge.ts";
 
@@ -75,12 +76,13 @@ function runApply(ctx: CommandContext): void {
   const f = ctx.flags;
   const src = readSources(ctx);
   if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
-  const dry = dryRunStrategy(f);
+  const dry = dryRunStrategy(f, klogFor(ctx));
   if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
   const parsed = parseManifests(ctx, src.text);
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
   const errors: KubectlError[] = [...parsed.errors];
   if (parsed.manifests.length === 0 && errors.length === 0) return reportErrors(ctx.out, [plainError("no objects passed to apply")]);
+  if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
   const short = flagString(f, "output") === "name";
   const print = (obj: KubeObject, op: string): void => ctx.out.out(nameLine(obj, short ? "" : `${op}${dryRunSuffix(dry)}`));
 

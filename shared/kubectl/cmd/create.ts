@@ -1,23 +1,28 @@
 // kubectl create: from a manifest (-f -), or one of the generators this
 // console offers: `create deployment` (the object kubectl builds: app=NAME
 // labels and selector, a container named after the image) and
-// `create namespace`.
+// `create namespace`. Under --dry-run=client nothing is sent: the object
+// kubectl would send is printed (no server defaults, typed field order for
+// -o json); --dry-run=server needs an API server that can check a write
+// without storing it, which the simulation does not have.
 
 import type { Deployment } from "../../sim/api/apps-v1.ts";
 import type { Container, Namespace } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
-import { flagBool, flagInt, flagList, flagString } from "../flags.ts";
-import { nameLine } from "../printers/name.ts";
-import { DRY_RUN, FILENAME, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { flagBool, flagInt, flagList, type FlagSpec } from "../flags.ts";
+import { DRY_RUN, FILENAME, bool, str, type Command, type CommandContext } from "./command.ts";
+import { SERVER_DRY_RUN_NOT_AVAILABLE } from "./dry-run.ts";
 import { modifiedConfiguration, withSource } from "./apply.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
-import { printObject } from "./output.ts";
+import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
 
-const GENERATOR_FLAGS = [DRY_RUN, OUTPUT, bool("save-config"), str("validate"), str("field-manager"), str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")];
+/** cmdutil.AddValidateFlags: a bare --validate means strict. */
+const VALIDATE: FlagSpec = { name: "validate", type: "string", noOptDefVal: "strict" };
+
+const GENERATOR_FLAGS = [DRY_RUN, ...PRINT_FLAGS, bool("save-config"), VALIDATE, str("field-manager")];
 
 /** NameFromCommandArgs: exactly one NAME before any "--". */
 function nameArg(ctx: CommandContext): string | KubectlError {
@@ -47,13 +52,6 @@ export function containerNameForImage(image: string, seed: string): string {
   return name;
 }
 
-/** Prints a created object: -o yaml/json/name, or "<kind>/<name> created". */
-function printCreated(ctx: CommandContext, obj: KubeObject, dry: string): void {
-  const output = flagString(ctx.flags, "output");
-  if (output === "yaml" || output === "json") ctx.out.out(printObject(output, obj));
-  else ctx.out.out(nameLine(obj, output === "name" ? "" : `created${dryRunSuffix(dry as never)}`));
-}
-
 const deploymentCommand: Command = {
   name: "deployment",
   aliases: ["deploy"],
@@ -66,9 +64,10 @@ const deploymentCommand: Command = {
     if (typeof name !== "string") return reportErrors(ctx.out, [name]);
     const images = flagList(ctx.flags, "image");
     const command = ctx.args.slice(1);
+    const complete = dryRunAndOutput(ctx);
+    if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
+    const { dry } = complete;
     if (images.length > 1 && command.length > 0) return reportErrors(ctx.out, [plainError("cannot specify multiple --image options and command")]);
-    const dry = dryRunStrategy(ctx.flags);
-    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
     const labels = { app: name };
     const containers: Container[] = images.map((image) => {
       const c: Container = { name: containerNameForImage(image, `${name}@${ctx.now.nowMs}`), image, resources: {} };
@@ -77,7 +76,7 @@ const deploymentCommand: Command = {
     });
     const port = flagInt(ctx.flags, "port", -1);
     if (port >= 0 && containers.length > 0) containers[0]!.ports = [{ containerPort: port }];
-    const deploy: Deployment = {
+    let deploy: Deployment = {
       apiVersion: "apps/v1",
       kind: "Deployment",
       metadata: { name, labels, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) },
@@ -89,16 +88,15 @@ const deploymentCommand: Command = {
       },
       status: {},
     };
-    if (flagBool(ctx.flags, "save-config")) {
-      deploy.metadata.annotations = { [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(deploy, false).json };
-    }
+    if (flagBool(ctx.flags, "save-config")) deploy = withTypedLastApplied(deploy);
     let created: KubeObject = deploy;
+    if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
     if (dry === "none") {
       const res = ctx.env.client.create("deployments", ctx.namespace, deploy);
       if (!res.ok) return reportErrors(ctx.out, [plainError(`failed to create deployment: ${res.status.message}`)]);
       created = res.object;
     }
-    printCreated(ctx, created, dry);
+    printCreated(ctx, created, dry, true);
   },
 };
 
@@ -111,16 +109,19 @@ const namespaceCommand: Command = {
   run(ctx) {
     const name = nameArg(ctx);
     if (typeof name !== "string") return reportErrors(ctx.out, [name]);
-    const dry = dryRunStrategy(ctx.flags);
-    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
-    const ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} };
+    const complete = dryRunAndOutput(ctx);
+    if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
+    const { dry } = complete;
+    let ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} };
+    if (flagBool(ctx.flags, "save-config")) ns = withTypedLastApplied(ns);
     let created: KubeObject = ns;
+    if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
     if (dry === "none") {
       const res = ctx.env.client.create("namespaces", undefined, ns);
       if (!res.ok) return reportErrors(ctx.out, [statusError(res.status)]);
       created = res.object;
     }
-    printCreated(ctx, created, dry);
+    printCreated(ctx, created, dry, true);
   },
 };
 
@@ -139,11 +140,13 @@ export const createCommand: Command = {
     }
     const src = readSources(ctx);
     if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
-    const dry = dryRunStrategy(ctx.flags);
-    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+    const complete = dryRunAndOutput(ctx);
+    if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
+    const { dry } = complete;
     const parsed = parseManifests(ctx, src.text);
     if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
     const errors: KubectlError[] = [...parsed.errors];
+    if (dry === "server" && parsed.manifests.length > 0) return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
     for (const { resource, object } of parsed.manifests) {
       const body = flagBool(ctx.flags, "save-config")
         ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json } } }
@@ -157,8 +160,9 @@ export const createCommand: Command = {
         }
         created = res.object;
       }
-      printCreated(ctx, created, dry);
+      printCreated(ctx, created, dry, false);
     }
+    if (parsed.manifests.length === 0 && errors.length === 0) errors.push(plainError("no objects passed to create"));
     reportErrors(ctx.out, errors);
   },
 };

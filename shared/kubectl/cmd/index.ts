@@ -11,6 +11,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, topCommand
 import { labelCommand } from "./label.ts";
 import { scaleCommand } from "./scale.ts";
 import { rolloutCommand } from "./rollout.ts";
+import { runCommand } from "./run.ts";
 import { setCommand } from "./set.ts";
 import { taintCommand } from "./taint.ts";
 import { UNSUPPORTED_COMMANDS } from "./unsupported.ts";
@@ -18,6 +19,7 @@ import { KUBECTL_COMMAND_ORDER } from "./root.ts";
 
 const IMPLEMENTED: readonly Command[] = [
   createCommand,
+  runCommand,
   setCommand,
   getCommand,
   deleteCommand,
