@@ -1,6 +1,7 @@
 // kubectl get: tables for the default and wide outputs (one per resource type,
 // separated by a blank line, names kind-prefixed when several types print),
-// yaml/json/name for one object or a List, "No resources found" on stderr.
+// yaml/json/name/jsonpath/custom-columns for one object or a List, rows or
+// items ordered by --sort-by, "No resources found" on stderr.
 
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { qualifiedKind, type ResourceInfo } from "../../sim/api/resources.ts";
@@ -11,7 +12,8 @@ import { buildTable } from "../printers/resource-tables.ts";
 import { printTable, type Table } from "../printers/table.ts";
 import { runBuilder, type Info } from "./builder.ts";
 import { ALL_NAMESPACES, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
-import { GET_FORMATS, checkOutput, listOf, printObject } from "./output.ts";
+import { GET_FORMATS, GET_TEMPLATE_FORMATS, checkOutput, genericPrinter, listOf } from "./output.ts";
+import { sortObjects, sortTableRows, type SortResult } from "./sorter.ts";
 
 export const NO_RESOURCE_TYPE_HINT = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n`;
 
@@ -53,7 +55,7 @@ export const getCommand: Command = {
 function runGet(ctx: CommandContext): void {
   const f = ctx.flags;
   const output = flagString(f, "output");
-  const bad = checkOutput(output, GET_FORMATS);
+  const bad = checkOutput(output, GET_FORMATS, GET_TEMPLATE_FORMATS);
   if (bad) return reportErrors(ctx.out, [bad]);
   if (ctx.args.length === 0) {
     ctx.out.err(NO_RESOURCE_TYPE_HINT);
@@ -61,7 +63,6 @@ function runGet(ctx: CommandContext): void {
       usageError(ctx.path, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).'),
     ]);
   }
-  if (flagString(f, "sort-by") !== "") return reportErrors(ctx.out, [plainError("--sort-by is not available in the Pod Pilot console")]);
   const allNamespaces = flagBool(f, "all-namespaces");
   const result = runBuilder(ctx, ctx.args, {
     allowEmptySelector: true,
@@ -73,9 +74,22 @@ function runGet(ctx: CommandContext): void {
   let errors: KubectlError[] = [...result.errors];
   if (flagBool(f, "ignore-not-found")) errors = errors.filter((e) => !(e.kind === "status" && e.status.reason === "NotFound"));
 
-  if (output !== "" && output !== "wide") {
+  if ((output !== "" && output !== "wide") || (output === "" && flagString(f, "template") !== "")) {
     printGeneric(ctx, output, result.infos, errors, result.singleItemImplied);
     return;
+  }
+
+  // RuntimeSorter: every server table (one per list or GET) has its rows sorted on its own, before anything prints.
+  let infos = result.infos;
+  const sortBy = flagString(f, "sort-by");
+  if (sortBy !== "" && infos.length > 0) {
+    const sorted: Info[] = [];
+    for (const info of infos) {
+      const s = sortTableRows(info.objects, sortBy, ctx.now);
+      if (s.kind !== "sorted") return reportSortFailure(ctx, s);
+      sorted.push({ ...info, objects: s.objects });
+    }
+    infos = sorted;
   }
 
   const kinds = new Set(result.infos.map((i) => i.resource));
@@ -102,7 +116,7 @@ function runGet(ctx: CommandContext): void {
     text += printed;
   };
   let allNamespaced = !allNamespaces;
-  for (const info of result.infos) {
+  for (const info of infos) {
     allNamespaced = allNamespaced && isNamespaced(info.resource);
     if (!group || group.info.resource !== info.resource) {
       flush();
@@ -119,11 +133,38 @@ function runGet(ctx: CommandContext): void {
   reportErrors(ctx.out, errors);
 }
 
+/** A sort that failed: kubectl's error, or the klog.Exitf line that ended it (status 255). */
+function reportSortFailure(ctx: CommandContext, s: Exclude<SortResult, { kind: "sorted" }>): void {
+  if (s.kind === "exit") return ctx.out.fail(s.stderr, 255);
+  reportErrors(ctx.out, [s.error]);
+}
+
 function printGeneric(ctx: CommandContext, output: string, infos: readonly Info[], errors: KubectlError[], singleItemImplied: boolean): void {
+  const f = ctx.flags;
   if (singleItemImplied && errors.length > 0) return reportErrors(ctx.out, errors);
   const objects = infos.flatMap((i) => i.objects);
-  if (objects.length === 0 && flagBool(ctx.flags, "ignore-not-found")) return reportErrors(ctx.out, errors);
-  const printable = singleItemImplied && objects.length === 1 ? objects[0]! : listOf(objects);
-  ctx.out.out(printObject(output, printable));
-  reportErrors(ctx.out, errors);
+  if (objects.length === 0 && flagBool(f, "ignore-not-found")) return reportErrors(ctx.out, errors);
+  const printer = genericPrinter(output, {
+    template: flagString(f, "template"),
+    noHeaders: flagBool(f, "no-headers"),
+    allowMissingKeys: !f.changed.has("allow-missing-template-keys") || flagBool(f, "allow-missing-template-keys"),
+  });
+  if (typeof printer !== "function") return reportErrors(ctx.out, [printer]);
+  if (singleItemImplied && objects.length === 1) {
+    const printed = printer(objects[0]!);
+    ctx.out.out(printed.text);
+    return reportErrors(ctx.out, printed.error === undefined ? errors : [...errors, plainError(printed.error)]);
+  }
+  // SortingPrinter: the List's items are sorted before the printer sees them.
+  let items: readonly KubeObject[] = objects;
+  const sortBy = flagString(f, "sort-by");
+  if (sortBy !== "") {
+    const s = sortObjects(objects, sortBy, ctx.now);
+    if (s.kind === "exit") return reportSortFailure(ctx, s);
+    if (s.kind === "error") return reportErrors(ctx.out, [...errors, s.error]);
+    items = s.objects;
+  }
+  const printed = printer(listOf(items));
+  ctx.out.out(printed.text);
+  reportErrors(ctx.out, printed.error === undefined ? errors : [...errors, plainError(printed.error)]);
 }
