@@ -70,7 +70,7 @@ describe("ImageStore", () => {
     store.add("nginx:1.27");
     expect(store.statusImages(0).map((i) => [i.names[1], i.sizeBytes])).toEqual([
       ["docker.io/library/nginx:1.27", 72_195_292],
-      ["registry.k8s.io/kube-proxy:v1.34.1", 31_160_148],
+      ["registry.k8s.io/kube-proxy:v1.34.10", 31_160_148],
       ["registry.k8s.io/pause:3.10.1", 320_448],
     ]);
   });

@@ -73,14 +73,14 @@ describe("registration", () => {
       kernelVersion: "6.8.0-85-generic",
       osImage: "Ubuntu 24.04.3 LTS",
       containerRuntimeVersion: "containerd://2.1.4",
-      kubeletVersion: "v1.34.1",
+      kubeletVersion: "v1.34.10",
       kubeProxyVersion: "",
       operatingSystem: "linux",
       architecture: "amd64",
     });
     expect(s.nodeInfo!.machineID).toMatch(/^[0-9a-f]{32}$/);
     expect(s.nodeInfo!.bootID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(s.images!.map((i) => i.names[1])).toEqual(["registry.k8s.io/kube-proxy:v1.34.1", "registry.k8s.io/pause:3.10.1"]);
+    expect(s.images!.map((i) => i.names[1])).toEqual(["registry.k8s.io/kube-proxy:v1.34.10", "registry.k8s.io/pause:3.10.1"]);
   });
 
   it("records Starting and the condition events", () => {

@@ -20,7 +20,7 @@ import {
 import type { ContainerImage } from "./images.ts";
 import { podCIDR } from "./ipam.ts";
 
-export const KUBELET_VERSION = "v1.34.1";
+export const KUBELET_VERSION = "v1.34.10";
 export const CONTAINER_RUNTIME_VERSION = "containerd://2.1.4";
 export const OS_IMAGE = "Ubuntu 24.04.3 LTS";
 export const KERNEL_VERSION = "6.8.0-85-generic";

@@ -6,7 +6,7 @@
 import { loadImageTable } from "./schema.ts";
 
 export const IMAGE_TABLE = loadImageTable("shared/sim/kubelet/stages/images.ts", {
-  preloaded: ["registry.k8s.io/pause:3.10.1", "registry.k8s.io/kube-proxy:v1.34.1"],
+  preloaded: ["registry.k8s.io/pause:3.10.1", "registry.k8s.io/kube-proxy:v1.34.10"],
   sizes: [
     { repository: "registry.k8s.io/pause", sizeBytes: 320_448 },
     { repository: "registry.k8s.io/kube-proxy", sizeBytes: 31_160_148 },
