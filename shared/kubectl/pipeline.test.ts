@@ -20,6 +20,8 @@ describe("filters", () => {
     expect(runFilter("grep -ic running", TABLE).stdout).toBe("2\n");
     expect(runFilter("grep -e web -e api", TABLE).stdout.split("\n")).toHaveLength(4);
     expect(runFilter("grep nope", TABLE)).toEqual({ stdout: "", stderr: "", exitCode: 1 });
+    expect(runFilter("grep -m1 Running", TABLE).stdout).toBe("web-1   1/1     Running   0          5m\n");
+    expect(runFilter("grep -m 1 -n Pending", TABLE).stdout).toBe("3:web-2   0/1     Pending   0          5m\n");
     expect(runFilter("grep -z x", TABLE)).toEqual({ stdout: "", stderr: "grep: invalid option -- 'z'\n", exitCode: 2 });
   });
 

@@ -94,11 +94,17 @@ function grep(args: string[], input: readonly string[]): FilterResult {
   let ignoreCase = false;
   let countOnly = false;
   let word = false;
+  let numbered = false;
+  let max = Infinity;
   const patterns: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    let m: RegExpExecArray | null;
     if (a === "-e" && i + 1 < args.length) patterns.push(args[++i]!);
-    else if (/^-[viwcE]+$/.test(a)) {
+    else if (a === "-m" && i + 1 < args.length && /^\d+$/.test(args[i + 1]!)) max = Number(args[++i]);
+    else if ((m = /^-m(\d+)$/.exec(a))) max = Number(m[1]);
+    else if (/^-[viwcEn]+$/.test(a)) {
+      numbered ||= a.includes("n");
       invert ||= a.includes("v");
       ignoreCase ||= a.includes("i");
       countOnly ||= a.includes("c");
@@ -113,7 +119,11 @@ function grep(args: string[], input: readonly string[]): FilterResult {
   } catch {
     return { stdout: "", stderr: "grep: Invalid regular expression\n", exitCode: 2 };
   }
-  const matched = input.filter((l) => res.some((r) => r.test(l)) !== invert);
+  const matched: string[] = [];
+  for (let i = 0; i < input.length && matched.length < max; i++) {
+    const l = input[i]!;
+    if (res.some((r) => r.test(l)) !== invert) matched.push(numbered ? `${i + 1}:${l}` : l);
+  }
   const stdout = countOnly ? `${matched.length}\n` : joined(matched);
   return { stdout, stderr: "", exitCode: matched.length > 0 ? 0 : 1 };
 }
