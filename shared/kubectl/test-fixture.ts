@@ -17,6 +17,7 @@ import { newIdSource } from "../sim/kernel/ids.ts";
 import { RngStreams } from "../sim/kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../sim/kernel/time.ts";
 import { runKubectl, completeKubectl, type KubectlEnv, type KubectlResult } from "./kubectl.ts";
+import { clone } from "../sim/kernel/equal.ts";
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -211,7 +212,7 @@ export class TestCluster {
       spec: {
         replicas,
         selector: { matchLabels: labels },
-        template: { metadata: { labels }, spec: structuredClone(d.spec.template.spec) as ReplicaSet["spec"]["template"]["spec"] },
+        template: { metadata: { labels }, spec: clone(d.spec.template.spec) as ReplicaSet["spec"]["template"]["spec"] },
       },
     });
     return this.setStatus("replicasets", rs, { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 });

@@ -6,7 +6,7 @@ import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { PodTemplateSpec } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
-import { deepEqual } from "../../sim/kernel/equal.ts";
+import { clone, deepEqual } from "../../sim/kernel/equal.ts";
 import { rfc3339 } from "../../sim/kernel/time.ts";
 import { plainError, reportErrors, usageError, type KubectlError } from "../errors.ts";
 import { flagInt, flagString } from "../flags.ts";
@@ -56,7 +56,7 @@ function revisionOf(obj: KubeObject): number | undefined {
 }
 
 function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
-  const c = structuredClone(t);
+  const c = clone(t);
   if (c.metadata?.labels) {
     delete c.metadata.labels["pod-template-hash"];
     if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
@@ -111,7 +111,7 @@ const restartCommand = patchCommand(
   "restarted",
   (d, ctx) => {
     if (d.spec.paused) return "can't restart paused deployment (run rollout resume first)";
-    const next = structuredClone(d);
+    const next = clone(d);
     next.spec.template.metadata ??= {};
     next.spec.template.metadata.annotations = { ...next.spec.template.metadata.annotations, [RESTARTED_AT_ANNOTATION]: rfc3339(ctx.env.epochMs, ctx.env.clock.now) };
     if (deepEqual(next, d)) {
@@ -126,7 +126,7 @@ const pauseCommand = patchCommand(
   "pause",
   "Mark the provided resource as paused",
   "paused",
-  (d) => (d.spec.paused ? "is already paused" : { ...structuredClone(d), spec: { ...structuredClone(d.spec), paused: true } }),
+  (d) => (d.spec.paused ? "is already paused" : { ...clone(d), spec: { ...clone(d.spec), paused: true } }),
   "pausing is not supported",
 );
 
@@ -136,9 +136,9 @@ const resumeCommand = patchCommand(
   "resumed",
   (d) => {
     if (!d.spec.paused) return "is not paused";
-    const spec = structuredClone(d.spec);
+    const spec = clone(d.spec);
     delete spec.paused;
-    return { ...structuredClone(d), spec };
+    return { ...clone(d), spec };
   },
   "resuming is not supported",
 );
@@ -205,7 +205,7 @@ const historyCommand: Command = {
       for (const rs of ownedReplicaSets(ctx, obj as Deployment)) {
         const v = revisionOf(rs);
         if (v === undefined) continue;
-        const template = structuredClone(rs.spec.template);
+        const template = clone(rs.spec.template);
         const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
         if (cause) {
           template.metadata ??= {};
@@ -277,7 +277,7 @@ const undoCommand: Command = {
       const annotations: Record<string, string> = {};
       for (const k of ROLLBACK_SKIP_ANNOTATIONS) if (d.metadata.annotations?.[k] !== undefined) annotations[k] = d.metadata.annotations[k]!;
       for (const [k, v] of Object.entries(target.metadata.annotations ?? {})) if (!ROLLBACK_SKIP_ANNOTATIONS.includes(k)) annotations[k] = v;
-      const next = structuredClone(d);
+      const next = clone(d);
       next.spec.template = withoutHash(target.spec.template);
       next.metadata.annotations = annotations;
       const res = ctx.env.client.patch("deployments", d.metadata.namespace, d.metadata.name!, mergePatchBetween(d, next));

@@ -11,6 +11,7 @@ import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command } from "./
 import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
 import { resourcesAndPairs } from "./label.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
+import { clone } from "../../sim/kernel/equal.ts";
 
 function podSpecOf(obj: KubeObject): PodSpec | undefined {
   if (obj.kind === "Pod") return (obj as unknown as { spec: PodSpec }).spec;
@@ -56,7 +57,7 @@ const imageCommand: Command = {
     const short = flagString(ctx.flags, "output") === "name";
     for (const info of result.infos) {
       for (const obj of info.objects) {
-        const next = structuredClone(obj);
+        const next = clone(obj);
         const spec = podSpecOf(next);
         if (!spec) {
           errors.push(plainError(`error: ${info.resource}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${obj.kind}\n`));

@@ -6,6 +6,7 @@
 import type { Lease } from "../api/coordination-v1.ts";
 import type { DeepReadonly, ObjectMeta } from "../api/meta.ts";
 import type { Client } from "../clientgo/client.ts";
+import { clone } from "../kernel/equal.ts";
 
 /** The Node the lease belongs to (its owner). */
 type NodeRef = { readonly metadata: DeepReadonly<ObjectMeta> };
@@ -39,7 +40,7 @@ export class NodeLease {
         }
         this.#latest = got.object;
       }
-      const next = structuredClone(this.#latest);
+      const next = clone(this.#latest);
       next.spec.holderIdentity = this.#nodeName;
       next.spec.leaseDurationSeconds = NODE_LEASE_DURATION_SECONDS;
       next.spec.renewTime = renewTime;

@@ -6,7 +6,7 @@
 import type { Node, NodeStatus, ResourceList, Taint } from "../api/core-v1.ts";
 import type { Condition, DeepReadonly } from "../api/meta.ts";
 import { bytes, formatBytes } from "../api/quantity.ts";
-import { deepEqual } from "../kernel/equal.ts";
+import { clone, deepEqual } from "../kernel/equal.ts";
 import type { EventType } from "./events.ts";
 import {
   nodeRebootedMessage,
@@ -139,7 +139,7 @@ export function nodeStatus(m: NodeMachine, bootID: string, images: ContainerImag
 
   const old = previous?.conditions ?? [];
   const owned = new Set<string>(HEALTHY_CONDITIONS.map((c) => c.type));
-  const conditions: Condition[] = old.filter((c) => !owned.has(c.type)).map((c) => structuredClone(c) as Condition);
+  const conditions: Condition[] = old.filter((c) => !owned.has(c.type)).map((c) => clone(c) as Condition);
   for (const healthy of HEALTHY_CONDITIONS) {
     const before = old.find((c) => c.type === healthy.type);
     const changed = before?.status !== healthy.status;

@@ -6,6 +6,7 @@ import type { ContainerState, ContainerStateTerminated, ContainerStatus, Pod, Po
 import type { Condition, DeepReadonly } from "../api/meta.ts";
 import { rfc3339 } from "../kernel/time.ts";
 import { terminatedState, type ContainerRecord, type PodRuntime } from "./runtime.ts";
+import { clone } from "../kernel/equal.ts";
 
 export const POD_READY_TO_START_CONTAINERS = "PodReadyToStartContainers";
 export const POD_INITIALIZED = "Initialized";
@@ -108,12 +109,12 @@ export function buildPodStatus(pod: DeepReadonly<Pod>, rt: PodRuntime, previous:
   const scheduled = old.find((c) => c.type === POD_SCHEDULED);
   const conditions: Condition[] = [
     // Conditions others own (DisruptionTarget...) stay in front, as mergePodStatus keeps them.
-    ...old.filter((c) => !KUBELET_CONDITIONS.includes(c.type)).map((c) => structuredClone(c) as Condition),
+    ...old.filter((c) => !KUBELET_CONDITIONS.includes(c.type)).map((c) => clone(c) as Condition),
     condition(POD_READY_TO_START_CONTAINERS, rt.sandboxReady),
     condition(POD_INITIALIZED, true),
     condition(POD_READY, ...ready),
     condition(CONTAINERS_READY, ...ready),
-    scheduled ? (structuredClone(scheduled) as Condition) : { type: POD_SCHEDULED, status: "True", lastProbeTime: null, lastTransitionTime: now },
+    scheduled ? (clone(scheduled) as Condition) : { type: POD_SCHEDULED, status: "True", lastProbeTime: null, lastTransitionTime: now },
   ];
 
   const status: PodStatus = { phase, conditions, hostIP: ctx.hostIP, hostIPs: [{ ip: ctx.hostIP }] };

@@ -22,6 +22,7 @@ import type { QueuedPodInfo } from "./framework/queued-pod-info.ts";
 import type { Framework } from "./framework/runtime.ts";
 import { Code, isRejected, isSuccess, newStatus, statusMessage, type Status } from "./framework/status.ts";
 import type { SchedulingQueue } from "./queue/scheduling-queue.ts";
+import { clone } from "../kernel/equal.ts";
 
 export const REASON_SCHEDULED = "Scheduled";
 export const REASON_FAILED_SCHEDULING = "FailedScheduling";
@@ -221,7 +222,7 @@ function liveVersion(ctx: SchedulingContext, pod: DeepReadonly<Pod>): DeepReadon
 
 /** updatePod with podutil.UpdatePodCondition: writes only when something changed; the transition time moves only with the status. */
 function setPodScheduledFalse(ctx: SchedulingContext, pod: DeepReadonly<Pod>, reason: string, message: string): void {
-  const conditions = structuredClone(pod.status?.conditions ?? []) as Condition[];
+  const conditions = clone(pod.status?.conditions ?? []) as Condition[];
   const i = conditions.findIndex((c) => c.type === "PodScheduled");
   const old = i < 0 ? undefined : conditions[i];
   const condition: Condition = {

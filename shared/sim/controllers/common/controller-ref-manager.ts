@@ -8,6 +8,7 @@ import type { DeepReadonly, KubeObject, OwnerReference } from "../../api/meta.ts
 import type { ResourceName, ResourceTypes } from "../../api/resources.ts";
 import type { Client } from "../../clientgo/client.ts";
 import { controllerOf } from "./object-key.ts";
+import { clone } from "../../kernel/equal.ts";
 
 export interface GroupVersionKind {
   readonly apiVersion: string;
@@ -65,7 +66,7 @@ export function claimObjects<R extends ResourceName>(opts: ClaimOptions<R>): Cla
       }
       if (ownerDeleting) continue;
       const refs = ((child.metadata.ownerReferences ?? []) as OwnerReference[]).filter((r) => r.uid !== ownerUid);
-      writeOwnerRefs(child, structuredClone(refs));
+      writeOwnerRefs(child, clone(refs));
       continue;
     }
     // An orphan: adopt it if it matches and neither side is going away.
@@ -76,7 +77,7 @@ export function claimObjects<R extends ResourceName>(opts: ClaimOptions<R>): Cla
       failed = true;
       continue;
     }
-    const refs = [...structuredClone((child.metadata.ownerReferences ?? []) as OwnerReference[]), newControllerRef(owner, opts.ownerKind)];
+    const refs = [...clone((child.metadata.ownerReferences ?? []) as OwnerReference[]), newControllerRef(owner, opts.ownerKind)];
     if (writeOwnerRefs(child, refs)) claimed.push(child);
   }
   return { claimed, failed };

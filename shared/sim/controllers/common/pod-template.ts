@@ -4,9 +4,10 @@
 
 import type { Pod, PodTemplateSpec } from "../../api/core-v1.ts";
 import type { DeepReadonly, KubeObject, OwnerReference } from "../../api/meta.ts";
+import { clone } from "../../kernel/equal.ts";
 
 export function podFromTemplate(template: DeepReadonly<PodTemplateSpec>, owner: DeepReadonly<KubeObject>, controllerRef: OwnerReference): Pod {
-  const t = structuredClone(template) as PodTemplateSpec;
+  const t = clone(template) as PodTemplateSpec;
   const meta = t.metadata ?? {};
   const pod: Pod = {
     apiVersion: "v1",

@@ -13,7 +13,7 @@ import { labelSelectorMatches } from "../../api/labels.ts";
 import type { DeepReadonly, OwnerReference } from "../../api/meta.ts";
 import { INDEX_NAMESPACE, namespaceIndex } from "../../clientgo/informer.ts";
 import { WorkQueue } from "../../clientgo/workqueue.ts";
-import { deepEqual } from "../../kernel/equal.ts";
+import { clone, deepEqual } from "../../kernel/equal.ts";
 import { DONE, REQUEUE, type Controller, type ControllerDeps, type SyncResult } from "../controller.ts";
 import { claimObjects, recheckDeletionTimestamp } from "../common/controller-ref-manager.ts";
 import { INDEX_CONTROLLER_UID, INDEX_ORPHAN_NAMESPACE, controllerUidIndex, orphanNamespaceIndex } from "../common/indexes.ts";
@@ -127,7 +127,7 @@ export function newDeploymentController(deps: ControllerDeps): Controller {
       canAdopt: recheckDeletionTimestamp(client, "deployments", d),
     });
     if (failed) return undefined;
-    return claimed.map((rs) => structuredClone(rs) as ReplicaSet).sort((a, b) => byCreationTimestamp(a, b, epochMs));
+    return claimed.map((rs) => clone(rs) as ReplicaSet).sort((a, b) => byCreationTimestamp(a, b, epochMs));
   };
 
   const getPodMapForDeployment = (rsList: readonly ReplicaSet[]): PodMap =>
@@ -155,7 +155,7 @@ export function newDeploymentController(deps: ControllerDeps): Controller {
   const sync = (key: string): SyncResult => {
     const cached = dInformer.get(key);
     if (!cached) return DONE;
-    const d = structuredClone(cached) as Deployment;
+    const d = clone(cached) as Deployment;
 
     const rsList = getReplicaSetsForDeployment(d);
     if (!rsList) return REQUEUE;

@@ -14,7 +14,7 @@ import type { Client } from "../../clientgo/client.ts";
 import type { EventRecorder } from "../../clientgo/events.ts";
 import type { Informer } from "../../clientgo/informer.ts";
 import type { SimClock } from "../../kernel/clock.ts";
-import { deepEqual } from "../../kernel/equal.ts";
+import { clone, deepEqual } from "../../kernel/equal.ts";
 import { rfc3339 } from "../../kernel/time.ts";
 import { computeHash } from "../common/compute-hash.ts";
 import { newControllerRef } from "../common/controller-ref-manager.ts";
@@ -135,7 +135,7 @@ function getNewReplicaSet(
   const newRevision = maxRevision(oldRSs) + 1;
 
   if (existing) {
-    const rsCopy = structuredClone(existing);
+    const rsCopy = clone(existing);
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
     if (annotationsUpdated || (rsCopy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0)) {
       rsCopy.spec.minReadySeconds = d.spec.minReadySeconds;
@@ -161,9 +161,9 @@ function getNewReplicaSet(
   if (!createIfNotExisted) return undefined;
 
   const hash = computeHash(d.spec.template, d.status?.collisionCount);
-  const template = structuredClone(d.spec.template);
+  const template = clone(d.spec.template);
   template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: hash } };
-  const selector = structuredClone(d.spec.selector);
+  const selector = clone(d.spec.selector);
   selector.matchLabels = { ...selector.matchLabels, [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: hash };
   const newRS: ReplicaSet = {
     apiVersion: "apps/v1",
@@ -197,7 +197,7 @@ function getNewReplicaSet(
       updateDeploymentStatus(ctx, d);
       return res.status;
     }
-    created = structuredClone(found) as ReplicaSet;
+    created = clone(found) as ReplicaSet;
     alreadyExists = true;
   } else {
     const msg = failedCreateReplicaSetMessage(newRS.metadata.name!, res.status.message);
@@ -241,7 +241,7 @@ function scaleReplicaSet(ctx: DeploymentSyncContext, rs: ReplicaSet, newScale: n
   const max = desired + maxSurge(d);
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return { scaled: false };
   const oldScale = specReplicas(rs);
-  const rsCopy = structuredClone(rs);
+  const rsCopy = clone(rs);
   rsCopy.spec.replicas = newScale;
   setReplicasAnnotations(rsCopy, desired, max);
   const res = ctx.client.update("replicasets", rsCopy);
@@ -349,7 +349,7 @@ export function calculateStatus(ctx: DeploymentSyncContext, allRSs: readonly Rep
   const status: DeploymentStatus = {};
   for (const [k, v] of counts) if (v !== 0) (status as Record<string, number>)[k] = v;
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
-  if (d.status?.conditions) status.conditions = structuredClone(d.status.conditions);
+  if (d.status?.conditions) status.conditions = clone(d.status.conditions);
   const now = nowString(ctx);
   if (available >= specReplicas(d) - maxUnavailable(d)) {
     setDeploymentCondition(status, newDeploymentCondition(DEPLOYMENT_AVAILABLE, "True", MINIMUM_REPLICAS_AVAILABLE, MINIMUM_AVAILABILITY_MESSAGE, now));

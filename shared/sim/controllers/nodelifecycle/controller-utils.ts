@@ -6,6 +6,7 @@ import type { Pod } from "../../api/core-v1.ts";
 import type { Condition, DeepReadonly } from "../../api/meta.ts";
 import type { Client } from "../../clientgo/client.ts";
 import type { EventRecorder, EventType } from "../../clientgo/events.ts";
+import { clone } from "../../kernel/equal.ts";
 
 /** The event source kube-controller-manager's node lifecycle controller records as. */
 export const NODE_CONTROLLER_EVENT_SOURCE = "node-controller";
@@ -68,7 +69,7 @@ export function markPodsNotReady(client: Client, recorder: EventRecorder, pods: 
     if (cached.spec.nodeName !== nodeName) continue;
     const ready = cached.status?.conditions?.find((c) => c.type === "Ready");
     if (ready === undefined) continue;
-    const pod = structuredClone(cached) as Pod;
+    const pod = clone(cached) as Pod;
     const conditions = pod.status!.conditions!;
     if (!updatePodCondition(conditions, { ...(ready as Condition), status: "False" }, now)) continue;
     const res = client.updateStatus("pods", pod);

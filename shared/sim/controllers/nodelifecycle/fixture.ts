@@ -21,6 +21,7 @@ import { DEFAULT_EPOCH_MS, rfc3339, rfc3339Micro } from "../../kernel/time.ts";
 import type { ControllerDeps, ControllerFactory } from "../controller.ts";
 import { ControllerManager } from "../manager.ts";
 import { NODE_LEASE_NAMESPACE } from "./node-lifecycle-controller.ts";
+import { clone } from "../../kernel/equal.ts";
 
 export interface ControllerSpec {
   readonly factory: ControllerFactory;
@@ -143,7 +144,7 @@ export class NodeTestCluster {
     const got = this.api.get("leases", NODE_LEASE_NAMESPACE, name);
     const renewTime = rfc3339Micro(this.epochMs, this.now);
     if (got.ok) {
-      const lease = structuredClone(got.object);
+      const lease = clone(got.object);
       lease.spec.renewTime = renewTime;
       this.admin.update("leases", lease);
       return;
@@ -188,7 +189,7 @@ export class NodeTestCluster {
       spec: { nodeName: node, containers: [{ name: "web", image: "nginx:1.27" }], tolerations: opts.tolerations },
     });
     if (!created.ok) throw new Error(created.status.message);
-    const pod = structuredClone(created.object);
+    const pod = clone(created.object);
     const now = this.ts(this.now);
     pod.status = {
       ...pod.status,
@@ -206,12 +207,12 @@ export class NodeTestCluster {
   node(name: string): Node {
     const res = this.api.get("nodes", undefined, name);
     if (!res.ok) throw new Error(res.status.message);
-    return structuredClone(res.object);
+    return clone(res.object);
   }
 
   pod(name: string, namespace = "default"): Pod | undefined {
     const res = this.api.get("pods", namespace, name);
-    return res.ok ? structuredClone(res.object) : undefined;
+    return res.ok ? clone(res.object) : undefined;
   }
 
   nodeCondition(name: string, type: string): Condition | undefined {

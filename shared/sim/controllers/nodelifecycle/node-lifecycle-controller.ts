@@ -47,6 +47,7 @@ import {
   UNREACHABLE_TAINT_TEMPLATE,
 } from "./taints.ts";
 import { computeZoneState, getZoneKey, isNodeExcludedFromDisruptionChecks, type ZoneState } from "./zones.ts";
+import { clone } from "../../kernel/equal.ts";
 
 export const NODE_LIFECYCLE_CONTROLLER_NAME = "node-lifecycle-controller";
 /** Where kubelets keep their heartbeat Leases, one per node, named after it. */
@@ -239,7 +240,7 @@ export function newNodeLifecycleController(deps: ControllerDeps, options: Partia
       const check = checkNodeHealth(node, nodeHealthMap.get(name), leases.get(`${NODE_LEASE_NAMESPACE}/${name}`), now, timings);
       nodeHealthMap.set(name, check.health);
       if (check.conditions === undefined) return { node, observedReady: check.observedReady, currentReady: check.currentReady };
-      const updated = structuredClone(node) as Node;
+      const updated = clone(node) as Node;
       updated.status = { ...updated.status, conditions: check.conditions };
       const res = client.updateStatus("nodes", updated);
       if (res.ok) {

@@ -5,7 +5,7 @@
 import type { ReplicaSet, ReplicaSetStatus } from "../../api/apps-v1.ts";
 import type { Pod } from "../../api/core-v1.ts";
 import type { Condition, DeepReadonly } from "../../api/meta.ts";
-import { deepEqual } from "../../kernel/equal.ts";
+import { clone, deepEqual } from "../../kernel/equal.ts";
 import { isPodReady, podAvailableAt } from "../common/pod-util.ts";
 
 export const REPLICA_FAILURE = "ReplicaFailure";
@@ -51,7 +51,7 @@ export function calculateStatus(
     else if (nextAvailableAt === undefined || at < nextAvailableAt) nextAvailableAt = at;
   }
 
-  let conditions = structuredClone((rs.status?.conditions ?? []) as Condition[]);
+  let conditions = clone((rs.status?.conditions ?? []) as Condition[]);
   const failure = conditions.find((c) => c.type === REPLICA_FAILURE);
   if (manageReplicasErr && !failure) {
     const diff = filteredPods.length - (rs.spec.replicas ?? 1);

@@ -9,7 +9,7 @@ import { labelSelectorMatches } from "../../api/labels.ts";
 import type { DeepReadonly, KubeObject, OwnerReference } from "../../api/meta.ts";
 import { INDEX_NAMESPACE, namespaceIndex } from "../../clientgo/informer.ts";
 import { WorkQueue } from "../../clientgo/workqueue.ts";
-import { deepEqual } from "../../kernel/equal.ts";
+import { clone, deepEqual } from "../../kernel/equal.ts";
 import { rfc3339 } from "../../kernel/time.ts";
 import { DONE, REQUEUE, requeueAfter, type Controller, type ControllerDeps, type SyncResult } from "../controller.ts";
 import { claimObjects, newControllerRef, recheckDeletionTimestamp } from "../common/controller-ref-manager.ts";
@@ -216,7 +216,7 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
     const { status, nextAvailableAt } = calculateStatus(rs, pods, manageErr, clock.now, rfc3339(epochMs, clock.now), epochMs);
     if (!statusUnchanged(rs, status)) {
       status.observedGeneration = rs.metadata.generation;
-      const res = client.updateStatus("replicasets", { ...(structuredClone(rs) as ReplicaSet), status });
+      const res = client.updateStatus("replicasets", { ...(clone(rs) as ReplicaSet), status });
       if (!res.ok) return REQUEUE;
     }
     if (manageErr) return REQUEUE;

@@ -14,7 +14,7 @@ import type { Pod, Taint } from "../../api/core-v1.ts";
 import type { Condition, DeepReadonly } from "../../api/meta.ts";
 import { INDEX_NODE_NAME } from "../../clientgo/informer.ts";
 import { WorkQueue } from "../../clientgo/workqueue.ts";
-import { deepEqual } from "../../kernel/equal.ts";
+import { clone, deepEqual } from "../../kernel/equal.ts";
 import { rfc3339 } from "../../kernel/time.ts";
 import { DONE, type Controller, type ControllerDeps, type SyncResult } from "../controller.ts";
 import { updatePodCondition } from "../nodelifecycle/controller-utils.ts";
@@ -148,7 +148,7 @@ export function newTaintEvictionController(deps: ControllerDeps): Controller {
     const name = podKey.slice(slash + 1);
     const got = client.get("pods", namespace, name);
     if (!got.ok) return false;
-    const conditions = structuredClone(got.object.status?.conditions ?? []) as Condition[];
+    const conditions = clone(got.object.status?.conditions ?? []) as Condition[];
     const condition: Condition = { type: "DisruptionTarget", status: "True", reason: DISRUPTION_TARGET_REASON, message: DISRUPTION_TARGET_MESSAGE };
     if (updatePodCondition(conditions, condition, rfc3339(epochMs, clock.now))) {
       // A patch without a resourceVersion, as upstream's PatchPodStatus: it cannot conflict.
