@@ -7,9 +7,7 @@ import type { Lease } from "../sim/api/coordination-v1.ts";
 import type { Container, ContainerStatus, Event, Node, Pod, PodPhase } from "../sim/api/core-v1.ts";
 import type { KubeObject } from "../sim/api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../sim/api/resources.ts";
-import { defaultAdmissionChain } from "../sim/apiserver/admission/index.ts";
 import { ApiServer } from "../sim/apiserver/apiserver.ts";
-import { STRATEGIES } from "../sim/apiserver/registry/index.ts";
 import { Client } from "../sim/clientgo/client.ts";
 import { EtcdCluster } from "../sim/etcd/etcd.ts";
 import { SimClock } from "../sim/kernel/clock.ts";
@@ -18,6 +16,7 @@ import { RngStreams } from "../sim/kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../sim/kernel/time.ts";
 import { runKubectl, completeKubectl, type KubectlEnv, type KubectlResult } from "./kubectl.ts";
 import { clone } from "../sim/kernel/equal.ts";
+import { newApiServer } from "../sim/apiserver/new-apiserver.ts";
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -31,17 +30,11 @@ export class TestCluster {
   constructor() {
     const etcd = new EtcdCluster();
     const rng = new RngStreams(1);
-    let api!: ApiServer;
-    api = new ApiServer({
+    const api = newApiServer({
       etcd,
       clock: this.clock,
       ids: newIdSource(rng.stream("apiserver")),
       epochMs: DEFAULT_EPOCH_MS,
-      strategies: STRATEGIES,
-      admission: defaultAdmissionChain((n) => {
-        const r = api.get("namespaces", undefined, n);
-        return r.ok ? r.object : undefined;
-      }),
     });
     this.api = api;
     this.client = new Client(api, { name: "kubernetes-admin", groups: ["system:masters"] });

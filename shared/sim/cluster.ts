@@ -8,10 +8,8 @@
 import type { KubeObject } from "./api/meta.ts";
 import type { Pod, PodPhase } from "./api/core-v1.ts";
 import { RESOURCES, type ResourceName } from "./api/resources.ts";
-import { defaultAdmissionChain } from "./apiserver/admission/index.ts";
 import { ApiServer } from "./apiserver/apiserver.ts";
 import type { ApiResult } from "./apiserver/errors.ts";
-import { STRATEGIES } from "./apiserver/registry/index.ts";
 import type { UserInfo } from "./apiserver/types.ts";
 import { Client, type RequestInterceptor } from "./clientgo/client.ts";
 import { newEventRecorder, type EventNameSequence, type EventRecorder } from "./clientgo/events.ts";
@@ -31,6 +29,7 @@ import { RngStreams } from "./kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "./kernel/time.ts";
 import { newKubelet, type Kubelet, type KubeletNodeConfig } from "./kubelet/kubelet.ts";
 import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
 export const SIM_VERSION = 1;
@@ -90,16 +89,11 @@ export class Cluster {
   constructor(config: ClusterConfig) {
     this.epochMs = config.epochMs ?? DEFAULT_EPOCH_MS;
     this.rng = new RngStreams(config.seed);
-    const api: ApiServer = new ApiServer({
+    const api = newApiServer({
       etcd: this.etcd,
       clock: this.clock,
       ids: newIdSource(this.rng.stream("apiserver")),
       epochMs: this.epochMs,
-      strategies: STRATEGIES,
-      admission: defaultAdmissionChain((name) => {
-        const r = api.get("namespaces", undefined, name);
-        return r.ok ? r.object : undefined;
-      }),
     });
     this.api = api;
     this.admin = new Client(api, ADMIN);

@@ -10,11 +10,10 @@ import { SimClock } from "../kernel/clock.ts";
 import { newIdSource } from "../kernel/ids.ts";
 import { RngStreams } from "../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS } from "../kernel/time.ts";
-import { defaultAdmissionChain } from "./admission/index.ts";
 import { ApiServer } from "./apiserver.ts";
 import type { ApiResult } from "./errors.ts";
-import { STRATEGIES } from "./registry/index.ts";
 import type { UserInfo, WatchEvent } from "./types.ts";
+import { newApiServer } from "./new-apiserver.ts";
 
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
 
@@ -29,17 +28,11 @@ export function newTestApiServer(seed = 1): TestApiServer {
   const clock = new SimClock();
   const etcd = new EtcdCluster();
   const rng = new RngStreams(seed);
-  let api!: ApiServer;
-  api = new ApiServer({
+  const api = newApiServer({
     etcd,
     clock,
     ids: newIdSource(rng.stream("apiserver")),
     epochMs: DEFAULT_EPOCH_MS,
-    strategies: STRATEGIES,
-    admission: defaultAdmissionChain((n) => {
-      const r = api.get("namespaces", undefined, n);
-      return r.ok ? r.object : undefined;
-    }),
   });
   must(api.create(ADMIN, "namespaces", undefined, namespace("default")));
   return { api, clock, etcd, epochMs: DEFAULT_EPOCH_MS };

@@ -6,10 +6,8 @@
 
 import type { Lease } from "../api/coordination-v1.ts";
 import type { Container, Event, Node, Pod } from "../api/core-v1.ts";
-import { defaultAdmissionChain } from "../apiserver/admission/index.ts";
 import { ApiServer } from "../apiserver/apiserver.ts";
 import type { ApiResult } from "../apiserver/errors.ts";
-import { STRATEGIES } from "../apiserver/registry/index.ts";
 import type { WatchEvent } from "../apiserver/types.ts";
 import { Client } from "../clientgo/client.ts";
 import { newEventRecorder, type EventNameSequence } from "../clientgo/events.ts";
@@ -20,6 +18,7 @@ import { RngStreams } from "../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../kernel/time.ts";
 import { DEFAULT_KUBELET_TABLES, newKubelet, type Kubelet, type KubeletNodeConfig, type KubeletTables } from "./kubelet.ts";
 import { NODE_LEASE_NAMESPACE } from "./node-lease.ts";
+import { newApiServer } from "../apiserver/new-apiserver.ts";
 
 export interface KubeletFixture {
   readonly clock: SimClock;
@@ -73,17 +72,11 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
   const etcd = new EtcdCluster();
   const rng = new RngStreams(opts.seed ?? 1);
   const epochMs = DEFAULT_EPOCH_MS;
-  let api!: ApiServer;
-  api = new ApiServer({
+  const api = newApiServer({
     etcd,
     clock,
     ids: newIdSource(rng.stream("apiserver")),
     epochMs,
-    strategies: STRATEGIES,
-    admission: defaultAdmissionChain((n) => {
-      const r = api.get("namespaces", undefined, n);
-      return r.ok ? r.object : undefined;
-    }),
   });
   const admin = new Client(api, { name: "kubernetes-admin", groups: ["system:masters"] });
   for (const ns of ["default", NODE_LEASE_NAMESPACE]) must(admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));

@@ -4,10 +4,8 @@
 // scheduler or kubelet runs: tests play those parts by patching pods.
 
 import type { Event, Pod } from "../../api/core-v1.ts";
-import { defaultAdmissionChain } from "../../apiserver/admission/index.ts";
 import { ApiServer } from "../../apiserver/apiserver.ts";
 import type { ApiResult } from "../../apiserver/errors.ts";
-import { STRATEGIES } from "../../apiserver/registry/index.ts";
 import type { UserInfo } from "../../apiserver/types.ts";
 import { Client } from "../../clientgo/client.ts";
 import { newEventRecorder, type EventNameSequence } from "../../clientgo/events.ts";
@@ -19,6 +17,7 @@ import { RngStreams } from "../../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../../kernel/time.ts";
 import type { Controller, ControllerFactory } from "../controller.ts";
 import { ControllerManager } from "../manager.ts";
+import { newApiServer } from "../../apiserver/new-apiserver.ts";
 
 const TEST_ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
 
@@ -59,17 +58,11 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
   const etcd = new EtcdCluster();
   const rng = new RngStreams(seed);
   const epochMs = DEFAULT_EPOCH_MS;
-  let api!: ApiServer;
-  api = new ApiServer({
+  const api = newApiServer({
     etcd,
     clock,
     ids: newIdSource(rng.stream("apiserver")),
     epochMs,
-    strategies: STRATEGIES,
-    admission: defaultAdmissionChain((n) => {
-      const r = api.get("namespaces", undefined, n);
-      return r.ok ? r.object : undefined;
-    }),
   });
   const admin = new Client(api, TEST_ADMIN);
   must(admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } }));

@@ -7,9 +7,7 @@
 import type { Lease } from "../../api/coordination-v1.ts";
 import type { Event, Node, Pod, Toleration } from "../../api/core-v1.ts";
 import type { Condition } from "../../api/meta.ts";
-import { defaultAdmissionChain } from "../../apiserver/admission/index.ts";
 import { ApiServer } from "../../apiserver/apiserver.ts";
-import { STRATEGIES } from "../../apiserver/registry/index.ts";
 import { Client } from "../../clientgo/client.ts";
 import { newEventRecorder, type EventNameSequence } from "../../clientgo/events.ts";
 import { SharedInformerFactory } from "../../clientgo/informer.ts";
@@ -22,6 +20,7 @@ import type { ControllerDeps, ControllerFactory } from "../controller.ts";
 import { ControllerManager } from "../manager.ts";
 import { NODE_LEASE_NAMESPACE } from "./node-lifecycle-controller.ts";
 import { clone } from "../../kernel/equal.ts";
+import { newApiServer } from "../../apiserver/new-apiserver.ts";
 
 export interface ControllerSpec {
   readonly factory: ControllerFactory;
@@ -44,17 +43,11 @@ export class NodeTestCluster {
   constructor(specs: readonly ControllerSpec[]) {
     const rng = new RngStreams(1);
     const etcd = new EtcdCluster();
-    let api!: ApiServer;
-    api = new ApiServer({
+    const api = newApiServer({
       etcd,
       clock: this.clock,
       ids: newIdSource(rng.stream("apiserver")),
       epochMs: this.epochMs,
-      strategies: STRATEGIES,
-      admission: defaultAdmissionChain((n) => {
-        const r = api.get("namespaces", undefined, n);
-        return r.ok ? r.object : undefined;
-      }),
     });
     this.api = api;
     this.admin = new Client(api, { name: "admin", groups: ["system:masters"] });

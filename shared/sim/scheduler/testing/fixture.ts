@@ -5,9 +5,7 @@
 // scheduler records is also kept, with its time, for assertions.
 
 import type { Event, Node, Pod } from "../../api/core-v1.ts";
-import { defaultAdmissionChain } from "../../apiserver/admission/index.ts";
 import { ApiServer } from "../../apiserver/apiserver.ts";
-import { STRATEGIES } from "../../apiserver/registry/index.ts";
 import { Client } from "../../clientgo/client.ts";
 import { newEventRecorder, type EventRecorder } from "../../clientgo/events.ts";
 import { SharedInformerFactory } from "../../clientgo/informer.ts";
@@ -18,6 +16,7 @@ import { RngStreams } from "../../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../../kernel/time.ts";
 import { newScheduler, type Scheduler } from "../scheduler.ts";
 import { makeNode, makePod, type NodeOptions, type PodOptions } from "./wrappers.ts";
+import { newApiServer } from "../../apiserver/new-apiserver.ts";
 
 export interface RecordedEvent {
   readonly at: number;
@@ -38,17 +37,11 @@ export class SchedulerTestCluster {
   constructor(opts: { seed?: number; active?: boolean } = {}) {
     const rng = new RngStreams(opts.seed ?? 1);
     const etcd = new EtcdCluster();
-    let api!: ApiServer;
-    api = new ApiServer({
+    const api = newApiServer({
       etcd,
       clock: this.clock,
       ids: newIdSource(rng.stream("apiserver")),
       epochMs: this.epochMs,
-      strategies: STRATEGIES,
-      admission: defaultAdmissionChain((n) => {
-        const r = api.get("namespaces", undefined, n);
-        return r.ok ? r.object : undefined;
-      }),
     });
     this.api = api;
     this.admin = new Client(api, { name: "admin", groups: ["system:masters"] });
