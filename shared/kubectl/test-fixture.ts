@@ -7,7 +7,7 @@ import type { Lease } from "../sim/api/coordination-v1.ts";
 import type { Container, ContainerStatus, Event, Node, Pod, PodPhase } from "../sim/api/core-v1.ts";
 import type { KubeObject } from "../sim/api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../sim/api/resources.ts";
-import { ApiServer } from "../sim/apiserver/apiserver.ts";
+import type { ApiServer } from "../sim/apiserver/apiserver.ts";
 import { Client } from "../sim/clientgo/client.ts";
 import { EtcdCluster } from "../sim/etcd/etcd.ts";
 import { SimClock } from "../sim/kernel/clock.ts";

@@ -8,7 +8,7 @@
 import type { KubeObject } from "./api/meta.ts";
 import type { Pod, PodPhase } from "./api/core-v1.ts";
 import { RESOURCES, type ResourceName } from "./api/resources.ts";
-import { ApiServer } from "./apiserver/apiserver.ts";
+import type { ApiServer } from "./apiserver/apiserver.ts";
 import type { ApiResult } from "./apiserver/errors.ts";
 import type { UserInfo } from "./apiserver/types.ts";
 import { Client, type RequestInterceptor } from "./clientgo/client.ts";

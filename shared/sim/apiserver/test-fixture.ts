@@ -10,7 +10,7 @@ import { SimClock } from "../kernel/clock.ts";
 import { newIdSource } from "../kernel/ids.ts";
 import { RngStreams } from "../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS } from "../kernel/time.ts";
-import { ApiServer } from "./apiserver.ts";
+import type { ApiServer } from "./apiserver.ts";
 import type { ApiResult } from "./errors.ts";
 import type { UserInfo, WatchEvent } from "./types.ts";
 import { newApiServer } from "./new-apiserver.ts";

@@ -6,7 +6,7 @@
 
 import type { Lease } from "../api/coordination-v1.ts";
 import type { Container, Event, Node, Pod } from "../api/core-v1.ts";
-import { ApiServer } from "../apiserver/apiserver.ts";
+import type { ApiServer } from "../apiserver/apiserver.ts";
 import type { ApiResult } from "../apiserver/errors.ts";
 import type { WatchEvent } from "../apiserver/types.ts";
 import { Client } from "../clientgo/client.ts";

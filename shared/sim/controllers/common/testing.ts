@@ -4,7 +4,7 @@
 // scheduler or kubelet runs: tests play those parts by patching pods.
 
 import type { Event, Pod } from "../../api/core-v1.ts";
-import { ApiServer } from "../../apiserver/apiserver.ts";
+import type { ApiServer } from "../../apiserver/apiserver.ts";
 import type { ApiResult } from "../../apiserver/errors.ts";
 import type { UserInfo } from "../../apiserver/types.ts";
 import { Client } from "../../clientgo/client.ts";

@@ -7,7 +7,7 @@
 import type { Lease } from "../../api/coordination-v1.ts";
 import type { Event, Node, Pod, Toleration } from "../../api/core-v1.ts";
 import type { Condition } from "../../api/meta.ts";
-import { ApiServer } from "../../apiserver/apiserver.ts";
+import type { ApiServer } from "../../apiserver/apiserver.ts";
 import { Client } from "../../clientgo/client.ts";
 import { newEventRecorder, type EventNameSequence } from "../../clientgo/events.ts";
 import { SharedInformerFactory } from "../../clientgo/informer.ts";

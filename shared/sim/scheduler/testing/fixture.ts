@@ -5,7 +5,7 @@
 // scheduler records is also kept, with its time, for assertions.
 
 import type { Event, Node, Pod } from "../../api/core-v1.ts";
-import { ApiServer } from "../../apiserver/apiserver.ts";
+import type { ApiServer } from "../../apiserver/apiserver.ts";
 import { Client } from "../../clientgo/client.ts";
 import { newEventRecorder, type EventRecorder } from "../../clientgo/events.ts";
 import { SharedInformerFactory } from "../../clientgo/informer.ts";
