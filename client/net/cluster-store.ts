@@ -4,14 +4,14 @@
 // from structural changes so the simulated clock does not redraw node cards.
 
 import { Callbacks } from "@colyseus/sdk";
-import type { ClusterState, LevelView, NodeView, PodView, WorkloadView } from "../../server/rooms/schema/cluster-state.ts";
+import type { ClusterState, EventView, LevelView, NodeView, PodView, WorkloadView } from "../../server/rooms/schema/cluster-state.ts";
 import type { ClusterRoom } from "./connection.ts";
 
 type Listener = () => void;
 
 export class ClusterStore {
   readonly room: ClusterRoom;
-  /** Bumps whenever a node, pod, workload or the level changes. */
+  /** Bumps whenever a node, pod, workload, event row or the level changes. */
   version = 0;
   private readonly changeListeners = new Set<Listener>();
   private readonly clockListeners = new Set<Listener>();
@@ -21,15 +21,16 @@ export class ClusterStore {
     this.room = room;
     const callbacks = Callbacks.get(room);
     const changed = () => this.changed();
-    const watchMembers = (collection: "nodes" | "pods" | "workloads") => {
-      const members = new Map<string, () => void>();
+    const watchMembers = (collection: "nodes" | "pods" | "workloads" | "events") => {
+      // Map keys, or array indexes for the events' fixed rows.
+      const members = new Map<string | number, () => void>();
       this.unbind.push(
-        callbacks.onAdd(collection, (item: NodeView | PodView | WorkloadView, key: string) => {
+        callbacks.onAdd(collection, (item: NodeView | PodView | WorkloadView | EventView, key: string | number) => {
           members.get(key)?.();
           members.set(key, callbacks.onChange(item, changed));
           changed();
         }),
-        callbacks.onRemove(collection, (_item: unknown, key: string) => {
+        callbacks.onRemove(collection, (_item: unknown, key: string | number) => {
           members.get(key)?.();
           members.delete(key);
           changed();
@@ -40,6 +41,7 @@ export class ClusterStore {
     watchMembers("nodes");
     watchMembers("pods");
     watchMembers("workloads");
+    watchMembers("events");
     this.unbind.push(
       callbacks.listen("level", (level: LevelView) => {
         changed();
@@ -79,6 +81,11 @@ export class ClusterStore {
 
   workloads(): WorkloadView[] {
     return this.state?.workloads ? [...this.state.workloads.values()] : [];
+  }
+
+  /** Newest first. */
+  events(): EventView[] {
+    return this.state?.events ? [...this.state.events] : [];
   }
 
   dispose(): void {

@@ -39,6 +39,39 @@ describe("cluster room", () => {
     await client.leave();
   });
 
+  it("shows the newest events as kubectl get events names them", async () => {
+    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await colyseus.connectTo(room);
+    const events = [...client.state.events];
+    expect(events).toHaveLength(12);
+    // Newest first.
+    for (let i = 1; i < events.length; i++) expect(events[i]!.lastMs).toBeLessThanOrEqual(events[i - 1]!.lastMs);
+    const scheduled = events.find((e) => e.reason === "Scheduled")!;
+    const pod = scheduled.object.slice("pod/".length);
+    expect(scheduled).toMatchObject({ type: "Normal", count: 1, lastMs: 0 });
+    expect(scheduled.object).toMatch(/^pod\/web-[a-z0-9]+-[a-z0-9]{5}$/);
+    expect(scheduled.message).toBe(`Successfully assigned default/${pod} to ${client.state.pods.get(`default/${pod}`)!.node}`);
+
+    // A scale from the console: the Deployment controller's event comes in, then what it caused.
+    await client.request("kubectl", { line: "kubectl scale deployment web --replicas=8" });
+    await room.waitForNextPatch();
+    const reasonsAfterScale = [...client.state.events].map((e) => e.reason);
+    expect(reasonsAfterScale.slice(0, 5).sort()).toEqual(["ScalingReplicaSet", "Scheduled", "Scheduled", "SuccessfulCreate", "SuccessfulCreate"]);
+    const scaled = [...client.state.events].find((e) => e.reason === "ScalingReplicaSet")!;
+    expect({ type: scaled.type, reason: scaled.reason, object: scaled.object, count: scaled.count }).toEqual({ type: "Normal", reason: "ScalingReplicaSet", object: "deployment/web", count: 1 });
+    expect(scaled.message).toMatch(/^Scaled up replica set web-[a-z0-9]+ from 6 to 8$/);
+
+    // Time moves: the kubelets' Pulled/Created/Started events push the old ones down.
+    await client.request("speed", { speed: 20 });
+    while (client.state.timeMs < 10_000) await room.waitForNextPatch();
+    const reasons = [...client.state.events].map((e) => e.reason);
+    expect(reasons).toHaveLength(12);
+    expect(reasons).toContain("Started");
+    expect(reasons).not.toContain("ScalingReplicaSet");
+    expect(client.state.events[0]!.lastMs).toBeGreaterThan(0);
+    await client.leave();
+  });
+
   it("answers a console line with kubectl's output", async () => {
     const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
     const client = await colyseus.connectTo(room);

@@ -4,7 +4,7 @@
 // plain write, so the simulation never touches schema objects itself).
 
 import type { Deployment } from "../../shared/sim/api/apps-v1.ts";
-import type { Node, Pod } from "../../shared/sim/api/core-v1.ts";
+import type { Event, Node, Pod } from "../../shared/sim/api/core-v1.ts";
 import { controllerRef, objectKey } from "../../shared/sim/api/meta.ts";
 import { bytes, milliCpu } from "../../shared/sim/api/quantity.ts";
 import type { ResourceName } from "../../shared/sim/api/resources.ts";
@@ -14,9 +14,23 @@ import { parseTime } from "../../shared/sim/kernel/time.ts";
 import { nodeStatusText, nodeRoles, formatTaint } from "../../shared/kubectl/printers/node-columns.ts";
 import { podStatusText } from "../../shared/kubectl/printers/pod-status.ts";
 import type { LevelProgress } from "../../shared/game/levels/level.ts";
-import { ClusterState, NodeView, PodView, WorkloadView } from "./schema/cluster-state.ts";
+import { ClusterState, EventView, NodeView, PodView, WorkloadView } from "./schema/cluster-state.ts";
 
 const MI = 1024 * 1024;
+/** Rows of the events panel. */
+export const EVENTS_SHOWN = 12;
+/**
+ * Fresh events a flush looks at, at most. Events are written with lastTimestamp
+ * = now, so the latest watch deliveries are the newest; at 30,000 pods a batch
+ * of steps can bring thousands, and only the last few can make the panel.
+ */
+const EVENTS_PENDING_MAX = 64;
+
+interface RecentEvent {
+  readonly key: string;
+  readonly lastMs: number;
+  readonly event: Event;
+}
 
 export class Projector {
   readonly state: InstanceType<typeof ClusterState>;
@@ -28,6 +42,10 @@ export class Projector {
   /** Which node each projected pod counts against, both ways. */
   readonly #podNode = new Map<string, string>();
   readonly #podsByNode = new Map<string, Set<string>>();
+  /** Events delivered since the last flush, oldest first, at most EVENTS_PENDING_MAX. */
+  readonly #pendingEvents = new Map<string, Event>();
+  /** The panel's events, newest first, at most EVENTS_SHOWN. */
+  readonly #recentEvents: RecentEvent[] = [];
 
   constructor(cluster: Cluster, state: InstanceType<typeof ClusterState>) {
     this.#cluster = cluster;
@@ -37,6 +55,21 @@ export class Projector {
       for (const obj of cluster.api.list(resource).items) this.#dirty[resource].add(objectKey(obj));
       this.#watches.push(cluster.api.watch(resource as ResourceName, { sinceRevision: since }, (ev) => this.#dirty[resource].add(objectKey(ev.object))));
     }
+    // Events already stored: one pass over all of them, once.
+    const existing = cluster.api.list("events").items.map((e) => ({ key: objectKey(e), lastMs: this.#lastMs(e), event: e }));
+    // Same-instant events in write order, as the watch would have delivered them.
+    existing.sort((a, b) => a.lastMs - b.lastMs || Number(a.event.metadata.resourceVersion) - Number(b.event.metadata.resourceVersion));
+    for (const recent of existing) this.#considerEvent(recent);
+    this.#projectEvents();
+    this.#watches.push(cluster.api.watch("events", { sinceRevision: since }, (ev) => {
+      // A deleted event (its TTL ran out) may stay on the panel: it did happen.
+      if (ev.type === "DELETED") return;
+      const key = objectKey(ev.object);
+      // Re-inserting moves a repeat (count++) to the newest end.
+      this.#pendingEvents.delete(key);
+      this.#pendingEvents.set(key, ev.object as Event);
+      if (this.#pendingEvents.size > EVENTS_PENDING_MAX) this.#pendingEvents.delete(this.#pendingEvents.keys().next().value!);
+    }));
     this.flush();
   }
 
@@ -87,8 +120,51 @@ export class Projector {
       if (view) set(view, "crashed", !kubelet.running);
     }
 
+    if (this.#pendingEvents.size > 0) {
+      for (const [key, event] of this.#pendingEvents) this.#considerEvent({ key, lastMs: this.#lastMs(event), event });
+      this.#pendingEvents.clear();
+      this.#projectEvents();
+    }
+
     this.state.timeMs = this.#cluster.now;
     if (level) this.#projectLevel(level);
+  }
+
+  #lastMs(event: Event): number {
+    return parseTime(this.#cluster.epochMs, event.lastTimestamp || event.firstTimestamp || "");
+  }
+
+  /** Puts an event in its place among the newest, replacing its older version; ties go to the later arrival. */
+  #considerEvent(recent: RecentEvent): void {
+    const list = this.#recentEvents;
+    const old = list.findIndex((r) => r.key === recent.key);
+    if (old >= 0) list.splice(old, 1);
+    let at = list.findIndex((r) => r.lastMs <= recent.lastMs);
+    if (at < 0) at = list.length;
+    if (at >= EVENTS_SHOWN) return;
+    list.splice(at, 0, recent);
+    if (list.length > EVENTS_SHOWN) list.length = EVENTS_SHOWN;
+  }
+
+  /** Rows are fixed slots: a new event shifts contents down rather than moving schema instances. */
+  #projectEvents(): void {
+    const rows = this.state.events;
+    this.#recentEvents.forEach(({ lastMs, event }, i) => {
+      let view = rows.at(i);
+      if (!view) {
+        view = new EventView();
+        rows.push(view);
+      }
+      const io = event.involvedObject;
+      const kind = (io.kind ?? "").toLowerCase();
+      set(view, "type", event.type);
+      set(view, "reason", event.reason);
+      set(view, "object", io.name ? `${kind}/${io.name}` : kind);
+      set(view, "message", event.message.trim());
+      set(view, "count", event.count || 1);
+      set(view, "lastMs", lastMs);
+    });
+    while (rows.length > this.#recentEvents.length) rows.pop();
   }
 
   #projectNode(node: Node): void {

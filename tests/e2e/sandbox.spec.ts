@@ -39,6 +39,11 @@ test("sandbox: pods run, a node crashes, speed changes", async ({ page }) => {
 
   // The node controller notices the silent kubelet (40 s grace) and marks it NotReady.
   await expect.poll(async () => (await inspect(page)).nodes.find((n) => n.name === victim.name)?.status, { timeout: 30_000 }).toMatch(/^NotReady/);
+  // The events panel says why, newest first, with kubectl's reason and object.
+  const events = page.locator("#events-panel");
+  await expect(events.locator(".event-reason").filter({ hasText: /^NodeNotReady$/ }).first()).toBeVisible();
+  await expect(events.locator(".event").filter({ hasText: `node/${victim.name}` }).filter({ hasText: "NodeNotReady" })).toContainText(`Node ${victim.name} status is now: NodeNotReady`);
+  await expect(events.locator(".event.warning .event-icon").first()).toHaveAttribute("aria-label", "Warning");
   await page.screenshot({ path: `${SCREENSHOTS}/sandbox-crashed.png` });
 
   // Pause stops the clock.

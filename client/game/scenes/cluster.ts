@@ -79,6 +79,7 @@ export class ClusterScene extends Phaser.Scene {
       onConsole: () => ui.console.toggle(),
     });
     ui.levelPanel.show();
+    ui.eventsPanel.show();
     this.mirror = showClusterMirror(ui.mirrorHost, {
       onSelectPod: (key) => this.select({ ...this.selection, pod: key }),
       onSelectNode: (name) => this.select({ ...this.selection, node: name }),
@@ -124,10 +125,12 @@ export class ClusterScene extends Phaser.Scene {
 
     this.store.onChange(() => (this.dirty = true));
     this.store.onClock(() => {
-      const state = this.store?.state;
-      if (!state) return;
+      const store = this.store;
+      const state = store?.state;
+      if (!store || !state) return;
       ui.hud.setClock(state.timeMs ?? 0, state.speed ?? 0);
       ui.levelPanel.setTime(state.timeMs ?? 0);
+      ui.eventsPanel.update(store.events(), state.timeMs ?? 0);
     });
     room.onMessage(MessageType.error, (payload: { message?: string } | undefined) => this.report(payload?.message ?? "server error"));
     room.onDrop(() => ui.hud.setReconnecting(true));
@@ -161,6 +164,7 @@ export class ClusterScene extends Phaser.Scene {
 
     ui.levelPanel.update({ level: state.level, workloads, podWorkloads, colors });
     ui.levelPanel.setTime(state.timeMs ?? 0);
+    ui.eventsPanel.update(store.events(), state.timeMs ?? 0);
     if (state.title) ui.hud.setTitle(state.title);
     ui.hud.setClock(state.timeMs ?? 0, state.speed ?? 0);
     const byName = new Map(nodes.map((n) => [n.name, n]));
@@ -298,6 +302,7 @@ export class ClusterScene extends Phaser.Scene {
     this.leaving = true;
     ui.hud.hide();
     ui.levelPanel.hide();
+    ui.eventsPanel.hide();
     ui.console.attach(undefined);
     this.mirror?.dispose();
     this.store?.dispose();

@@ -82,6 +82,23 @@ export const LevelView = schema(
 );
 export type LevelView = SchemaType<typeof LevelView>;
 
+/** One row of the events panel: a core/v1 Event as `kubectl get events` shows it. */
+export const EventView = schema(
+  {
+    /** "Normal" | "Warning" */
+    type: t.string(),
+    reason: t.string(),
+    /** kubectl's OBJECT column: lower-cased kind "/" name, e.g. "pod/web-7d4b9c6f5-x2x4q". */
+    object: t.string(),
+    message: t.string(),
+    count: t.uint32(),
+    /** Simulated ms of the event's lastTimestamp, for an AGE against timeMs. */
+    lastMs: t.float64(),
+  },
+  "EventView",
+);
+export type EventView = SchemaType<typeof EventView>;
+
 export const ClusterState = schema(
   {
     scenario: t.string(),
@@ -94,6 +111,8 @@ export const ClusterState = schema(
     pods: t.map(PodView),
     workloads: t.map(WorkloadView),
     level: LevelView,
+    /** The most recent events, newest first (at most Projector's EVENTS_SHOWN). */
+    events: t.array(EventView),
   },
   "ClusterState",
 );
