@@ -4,9 +4,10 @@
 
 import type { UserInfo } from "../sim/apiserver/types.ts";
 import { SIM_VERSION, type Cluster } from "../sim/cluster.ts";
+import { STEP_MS } from "../sim/kernel/clock.ts";
 import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
 import type { Action, ActionLog, LoggedAction } from "./actions/action.ts";
-import { applyAction, type ActionOutcome } from "./actions/apply.ts";
+import { applyAction, applyRequest, type ActionOutcome } from "./actions/apply.ts";
 import { isWon, levelProgress, type LevelProgress } from "./levels/level.ts";
 import { buildCluster } from "./scenarios/build.ts";
 import type { Scenario } from "./scenarios/scenario.ts";
@@ -40,12 +41,10 @@ export class Session {
 
   /** Runs one console line as `user`; each write it makes is a logged request action. */
   kubectl(user: UserInfo, line: string, stdin?: string): KubectlResult {
-    const client = this.cluster.clientFor(user, (u, request, send) => {
+    // Each write is logged, then applied exactly as a replay will apply it.
+    const client = this.cluster.clientFor(user, (u, request) => {
       this.#log.push({ tick: this.cluster.tick, user: u.name, action: { type: "request", request } as Action });
-      // The same two moves as applyAction's "request": send it, then let the cluster react.
-      const result = send();
-      this.cluster.settle();
-      return result;
+      return applyRequest(this.cluster, u, request);
     });
     const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs }, line, stdin);
     this.#checkWin();
@@ -58,7 +57,7 @@ export class Session {
   }
 
   runFor(ms: number): void {
-    const end = this.cluster.tick + Math.ceil(ms / 100);
+    const end = this.cluster.tick + Math.ceil(ms / STEP_MS);
     while (this.cluster.tick < end) this.step();
   }
 

@@ -5,7 +5,8 @@
 // sees the reaction and a replay reaches the same state at the same point.
 
 import type { Pod } from "../../sim/api/core-v1.ts";
-import type { Status } from "../../sim/api/meta.ts";
+import type { KubeObject, Status } from "../../sim/api/meta.ts";
+import type { ApiResult } from "../../sim/apiserver/errors.ts";
 import type { ApiRequest, UserInfo } from "../../sim/apiserver/types.ts";
 import type { Cluster } from "../../sim/cluster.ts";
 import type { Action } from "./action.ts";
@@ -18,11 +19,17 @@ export type ActionOutcome =
   | { readonly ok: false; readonly kind: "unschedulable"; readonly reasons: readonly string[]; readonly message: string }
   | { readonly ok: false; readonly kind: "fault"; readonly message: string };
 
+/** A player's API request: sent, then the cluster reacts. The console uses this too. */
+export function applyRequest(cluster: Cluster, user: UserInfo, request: ApiRequest): ApiResult<KubeObject> {
+  const res = cluster.api.request(user, request);
+  cluster.settle();
+  return res;
+}
+
 export function applyAction(cluster: Cluster, user: UserInfo, action: Action): ActionOutcome {
   switch (action.type) {
     case "request": {
-      const res = cluster.api.request(user, action.request as ApiRequest);
-      cluster.settle();
+      const res = applyRequest(cluster, user, action.request as ApiRequest);
       return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
     }
     case "bind": {
