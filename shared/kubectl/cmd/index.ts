@@ -1,5 +1,6 @@
 // Every command the console knows, in kubectl's registration order.
 
+import { annotateCommand } from "./annotate.ts";
 import { applyCommand } from "./apply.ts";
 import type { Command } from "./command.ts";
 import { createCommand } from "./create.ts";
@@ -9,6 +10,8 @@ import { cordonCmd, drainCommand, uncordonCommand } from "./drain.ts";
 import { getCommand } from "./get.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, topCommand, versionCommand } from "./info.ts";
 import { labelCommand } from "./label.ts";
+import { patchCommand } from "./patch.ts";
+import { replaceCommand } from "./replace.ts";
 import { scaleCommand } from "./scale.ts";
 import { rolloutCommand } from "./rollout.ts";
 import { runCommand } from "./run.ts";
@@ -34,6 +37,9 @@ const IMPLEMENTED: readonly Command[] = [
   describeCommand,
   applyCommand,
   labelCommand,
+  annotateCommand,
+  patchCommand,
+  replaceCommand,
   versionCommand,
   apiResourcesCommand,
   apiVersionsCommand,

@@ -11,24 +11,9 @@ import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { resourcesAndPairs } from "./pairs.ts";
 
 export const labelClashMessage = (key: string, current: string): string => `'${key}' already has a value (${current}), and --overwrite is false`;
-
-/** cmdutil.GetResourcesAndPairs: resources first, then KEY=VALUE / KEY- pairs. */
-export function resourcesAndPairs(args: readonly string[], pairType: string): { resources: string[]; pairs: string[] } | KubectlError {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  let foundPair = false;
-  for (const s of args) {
-    const nonResource = (s.includes("=") && s[0] !== "=") || (s.endsWith("-") && s !== "-");
-    if (nonResource) {
-      foundPair = true;
-      pairs.push(s);
-    } else if (!foundPair) resources.push(s);
-    else return plainError(`all resources must be specified before ${pairType} changes: ${s}`);
-  }
-  return { resources, pairs };
-}
 
 function parseLabels(spec: readonly string[]): { add: Map<string, string>; remove: string[] } | KubectlError {
   const add = new Map<string, string>();

@@ -2,7 +2,7 @@
 // scalars, as sigs.k8s.io/yaml reads them), Lists flattened, each mapped to a
 // served resource, and the namespace filled in or checked against -n.
 
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, type YAMLError } from "yaml";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
 import { plainError, type KubectlError } from "../errors.ts";
@@ -30,6 +30,13 @@ export function readSources(ctx: CommandContext): { text: string } | { fatal: Ku
   return { text: ctx.stdin ?? "" };
 }
 
+/** sigs.k8s.io/yaml's ToJSON error: "error converting YAML to JSON: yaml: line N: <problem>". */
+export function yamlToJsonError(e: YAMLError): string {
+  const line = e.linePos?.[0]?.line ?? 1;
+  const msg = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return `error converting YAML to JSON: yaml: line ${line}: ${msg}`;
+}
+
 export function parseManifests(ctx: CommandContext, text: string): ManifestResult {
   const manifests: Manifest[] = [];
   const errors: KubectlError[] = [];
@@ -37,10 +44,7 @@ export function parseManifests(ctx: CommandContext, text: string): ManifestResul
   const objects: unknown[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0) {
-      const e = doc.errors[0]!;
-      const line = e.linePos?.[0]?.line ?? 1;
-      const msg = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      return { fatal: plainError(`error parsing ${STDIN_SOURCE}: error converting YAML to JSON: yaml: line ${line}: ${msg}`) };
+      return { fatal: plainError(`error parsing ${STDIN_SOURCE}: ${yamlToJsonError(doc.errors[0]!)}`) };
     }
     const v = doc.toJS() as unknown;
     if (v === null || v === undefined) continue;

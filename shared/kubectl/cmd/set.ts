@@ -9,7 +9,7 @@ import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
-import { resourcesAndPairs } from "./label.ts";
+import { resourcesAndPairs } from "./pairs.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
 import { clone } from "../../sim/kernel/equal.ts";
 

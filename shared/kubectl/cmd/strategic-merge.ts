@@ -157,3 +157,33 @@ export function mergePatchBetween(current: Json, target: Json): JsonObject {
   for (const k of Object.keys(c)) if (c[k] !== undefined && !(k in t)) patch[k] = null;
   return patch;
 }
+
+/** Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for slices. */
+function goValue(v: Json): string {
+  if (v === null || v === undefined) return "<nil>";
+  if (Array.isArray(v)) return `[${v.map(goValue).join(" ")}]`;
+  if (isObject(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goValue(v[k])}`).join(" ")}]`;
+  return String(v);
+}
+
+/** strategicpatch's error for a merge-key list item without its key, or undefined when every item has one. */
+export function missingMergeKey(patch: Json): string | undefined {
+  if (Array.isArray(patch)) {
+    for (const item of patch) {
+      const e = missingMergeKey(item);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  if (!isObject(patch)) return undefined;
+  for (const [k, v] of Object.entries(patch)) {
+    if (Array.isArray(v)) {
+      const key = mergeKeyFor(k, v);
+      const bad = key === undefined ? undefined : v.find((item) => isObject(item) && !(key in item));
+      if (bad !== undefined) return `map: ${goValue(bad)} does not contain declared merge key: ${key}`;
+    }
+    const e = missingMergeKey(v);
+    if (e) return e;
+  }
+  return undefined;
+}

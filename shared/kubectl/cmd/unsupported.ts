@@ -7,8 +7,8 @@ export const NOT_AVAILABLE = (path: string): string => `error: "${path}" is not 
 
 const NAMES = [
   "expose", "explain", "edit", "autoscale", "certificate", "logs", "attach", "exec",
-  "port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "patch", "replace", "wait", "kustomize",
-  "annotate", "completion", "config", "plugin", "options",
+  "port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "wait", "kustomize",
+  "completion", "config", "plugin", "options",
 ];
 
 export const UNSUPPORTED_COMMANDS: readonly Command[] = NAMES.map((name) => ({
