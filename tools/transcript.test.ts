@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Session } from "../shared/game/session.ts";
 import { loadCatalog } from "../server/scenarios.ts";
+import { replay } from "../shared/game/replay.ts";
 import { parseDuration } from "./duration.ts";
 import { runTranscript } from "./transcript.ts";
 
@@ -52,6 +53,21 @@ describe("headless console", () => {
     const { out } = run(`kubectl apply -f - <<EOF\n${manifest}\nEOF\nkubectl get ns team-a -o name`);
     expect(out).toContain(`$ kubectl apply -f - <<EOF\n${manifest}\nEOF\nnamespace/team-a created\n`);
     expect(out).toContain("$ kubectl get ns team-a -o name\nnamespace/team-a\n");
+  });
+
+  it("lets rollout status and wait block while simulated time passes, and replays to the same state", () => {
+    const { out, code, session } = run("sleep 30s\nkubectl set image deployment/web nginx=nginx:1.28\nkubectl rollout status deployment/web\nkubectl scale deploy web --replicas=7\nkubectl wait --for=condition=Ready pods -l app=web --timeout=60s", false);
+    expect(code).toBe(0);
+    const lines = out.split("\n");
+    const status = lines.slice(lines.indexOf("deployment.apps/web image updated") + 1, lines.indexOf('deployment "web" successfully rolled out'));
+    expect(status.length).toBeGreaterThan(1);
+    for (const l of status) expect(l).toMatch(/^Waiting for deployment "web" rollout to finish: /);
+    expect(new Set(status).size).toBe(status.length);
+    expect(lines.filter((l) => l.endsWith(" condition met"))).toHaveLength(7);
+    expect(session.cluster.now).toBeGreaterThan(30_000);
+    const replayed = replay(session.log(), catalog);
+    expect(replayed.tick).toBe(session.tick);
+    expect(replayed.cluster.stateHash()).toBe(session.cluster.stateHash());
   });
 
   it("returns the last command's exit code", () => {

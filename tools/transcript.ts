@@ -66,7 +66,8 @@ function runLine(session: Session, line: string, stdin: string | undefined, out:
     }
     return 0;
   }
-  const result = session.kubectl(CONSOLE_USER, line, stdin);
+  // Like a real terminal, the headless console lets `rollout status` and `wait` block while simulated time passes.
+  const result = session.kubectl(CONSOLE_USER, line, stdin, { canWait: true });
   if (result.stdout) out.stdout(result.stdout);
   if (result.stderr) out.stderr(result.stderr);
   return result.exitCode;

@@ -39,14 +39,20 @@ export class Session {
     return outcome;
   }
 
-  /** Runs one console line as `user`; each write it makes is a logged request action. */
-  kubectl(user: UserInfo, line: string, stdin?: string): KubectlResult {
+  /**
+   * Runs one console line as `user`; each write it makes is a logged request action.
+   * canWait lets `rollout status` and `wait` step the cluster while they watch (the
+   * headless console); the shared room never blocks. Replays stay exact: requests
+   * are logged with their ticks and the steps between them are plain steps.
+   */
+  kubectl(user: UserInfo, line: string, stdin?: string, options: { canWait?: boolean } = {}): KubectlResult {
     // Each write is logged, then applied exactly as a replay will apply it.
     const client = this.cluster.clientFor(user, (u, request) => {
       this.#log.push({ tick: this.cluster.tick, user: u.name, action: { type: "request", request } as Action });
       return applyRequest(this.cluster, u, request);
     });
-    const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs }, line, stdin);
+    const wait = options.canWait ? (ms: number) => this.runFor(ms) : undefined;
+    const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, ...(wait ? { wait } : {}) }, line, stdin);
     this.#checkWin();
     return result;
   }

@@ -12,6 +12,12 @@ export interface KubectlEnv {
   epochMs: number;
   /** The kubeconfig context's namespace; "default" when unset. */
   defaultNamespace?: string;
+  /**
+   * Advances simulated time by ms (in 100 ms steps), as real time passes while
+   * kubectl waits on a watch. Absent when the console cannot block (the shared
+   * game room): waiting commands then report the state they see once.
+   */
+  wait?: (ms: number) => void;
 }
 
 export interface KubectlResult {

@@ -241,6 +241,23 @@ export class TestCluster {
   }
 }
 
+/**
+ * A console that can block (KubectlEnv.wait): each wait advances the clock, then
+ * lets the script change the cluster as controllers would, given the total waited.
+ */
+export function blocking(c: TestCluster, script: (elapsedMs: number) => void = () => {}): { run(line: string): KubectlResult; waited(): number } {
+  let waited = 0;
+  const env: KubectlEnv = {
+    ...c.env,
+    wait: (ms) => {
+      c.advance(ms);
+      waited += ms;
+      script(waited);
+    },
+  };
+  return { run: (line) => runKubectl(env, line), waited: () => waited };
+}
+
 /** Two nodes, a two-replica web deployment with its ReplicaSet and pods, a lease and a few events. */
 export function webCluster(): { c: TestCluster; n1: Node; d: Deployment; rs: ReplicaSet; pods: Pod[] } {
   const c = new TestCluster();

@@ -18,6 +18,7 @@ import { runCommand } from "./run.ts";
 import { setCommand } from "./set.ts";
 import { taintCommand } from "./taint.ts";
 import { UNSUPPORTED_COMMANDS } from "./unsupported.ts";
+import { waitCommand } from "./wait.ts";
 import { KUBECTL_COMMAND_ORDER } from "./root.ts";
 
 const IMPLEMENTED: readonly Command[] = [
@@ -43,6 +44,7 @@ const IMPLEMENTED: readonly Command[] = [
   versionCommand,
   apiResourcesCommand,
   apiVersionsCommand,
+  waitCommand,
 ];
 
 const all = [...IMPLEMENTED, ...UNSUPPORTED_COMMANDS];

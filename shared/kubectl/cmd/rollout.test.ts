@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
-import { TestCluster, webCluster } from "../test-fixture.ts";
+import { SECOND, TestCluster, blocking, webCluster } from "../test-fixture.ts";
 
 function deployment(c: TestCluster): Deployment {
   return c.must(c.client.get("deployments", "default", "web"));
@@ -65,6 +65,75 @@ describe("kubectl rollout status", () => {
     expect(c.run("kubectl rollout status pod/web-7b9f6c5d48-x2kqp").stderr).toBe("error: no status viewer has been implemented for Pod\n");
     expect(c.run("kubectl rollout status deploy/nope").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(c.run("kubectl rollout status").stderr).toBe("error: required resource not specified\n");
+  });
+});
+
+describe("kubectl rollout status --watch", () => {
+  const status = (c: TestCluster, s: Record<string, unknown>) => c.setStatus("deployments", deployment(c), { ...deployment(c).status, ...s });
+
+  it("prints each new state of a rollout until it finishes", () => {
+    const { c } = webCluster();
+    c.run("kubectl set image deploy/web nginx=nginx:1.28");
+    const con = blocking(c, (t) => {
+      if (t === 2 * SECOND) status(c, { observedGeneration: 2, updatedReplicas: 0 });
+      if (t === 4 * SECOND) status(c, { updatedReplicas: 1, replicas: 3 });
+      if (t === 6 * SECOND) status(c, { updatedReplicas: 2, replicas: 3 });
+      if (t === 8 * SECOND) status(c, { replicas: 2, availableReplicas: 1 });
+      if (t === 9 * SECOND) status(c, { availableReplicas: 2 });
+    });
+    expect(con.run("kubectl rollout status deployment/web")).toEqual({
+      stdout:
+        "Waiting for deployment spec update to be observed...\n" +
+        'Waiting for deployment "web" rollout to finish: 0 out of 2 new replicas have been updated...\n' +
+        'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n' +
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n' +
+        'Waiting for deployment "web" rollout to finish: 1 of 2 updated replicas are available...\n' +
+        'deployment "web" successfully rolled out\n',
+      stderr: "",
+      exitCode: 0,
+    });
+    expect(con.waited()).toBe(9 * SECOND);
+  });
+
+  it("prints once with --watch=false, or where the console cannot block", () => {
+    const { c } = webCluster();
+    status(c, { updatedReplicas: 1 });
+    const con = blocking(c, (t) => t === SECOND && status(c, { updatedReplicas: 2 }));
+    const once = 'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n';
+    expect(con.run("kubectl rollout status deploy/web --watch=false").stdout).toBe(once);
+    expect(c.run("kubectl rollout status deploy/web").stdout).toBe(once);
+    expect(con.waited()).toBe(0);
+  });
+
+  it("gives up at --timeout, or past the progress deadline by default", () => {
+    const { c } = webCluster();
+    status(c, { updatedReplicas: 1 });
+    const con = blocking(c);
+    expect(con.run("kubectl rollout status deploy/web --timeout=5s")).toEqual({
+      stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n',
+      stderr: "error: timed out waiting for the condition\n",
+      exitCode: 1,
+    });
+    expect(con.waited()).toBe(5 * SECOND);
+    // progressDeadlineSeconds defaults to 600: the watch lasts 600 s + 60 s.
+    expect(con.run("kubectl rollout status deploy/web").stderr).toBe("error: timed out waiting for the condition\n");
+    expect(con.waited()).toBe(665 * SECOND);
+  });
+
+  it("fails when the rollout exceeds its progress deadline or the deployment goes away", () => {
+    const { c } = webCluster();
+    status(c, { updatedReplicas: 1 });
+    const con = blocking(c, (t) => {
+      if (t !== 3 * SECOND) return;
+      const conditions = deployment(c).status!.conditions!.map((x) => (x.type === "Progressing" ? { ...x, status: "False", reason: "ProgressDeadlineExceeded" } : x));
+      status(c, { conditions });
+    });
+    expect(con.run("kubectl rollout status deploy/web").stderr).toBe('error: deployment "web" exceeded its progress deadline\n');
+    expect(con.waited()).toBe(3 * SECOND);
+    const { c: c2 } = webCluster();
+    status(c2, { updatedReplicas: 1 });
+    const con2 = blocking(c2, (t) => t === 2 * SECOND && c2.client.delete("deployments", "default", "web"));
+    expect(con2.run("kubectl rollout status deploy/web").stderr).toBe("error: object has been deleted\n");
   });
 });
 

@@ -1,6 +1,7 @@
 // kubectl rollout (status, history, undo, restart, pause, resume) for
-// deployments, the way kubectl's polymorphichelpers do them. status reports
-// the rollout as it stands: the console cannot block until it finishes.
+// deployments, the way kubectl's polymorphichelpers do them. status watches
+// the rollout to its end where the console can let simulated time pass (the
+// headless console), and reports it as it stands where it cannot (the room).
 
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { PodTemplateSpec } from "../../sim/api/core-v1.ts";
@@ -9,7 +10,7 @@ import type { ResourceName } from "../../sim/api/resources.ts";
 import { clone, deepEqual } from "../../sim/kernel/equal.ts";
 import { rfc3339 } from "../../sim/kernel/time.ts";
 import { plainError, reportErrors, usageError, type KubectlError } from "../errors.ts";
-import { flagInt, flagString } from "../flags.ts";
+import { flagBool, flagInt, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { describePodTemplate, LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
 import { PrefixWriter } from "../printers/describe/writer.ts";
@@ -159,13 +160,60 @@ export function deploymentStatus(d: Deployment): { message: string; done: boolea
   return { message: "Waiting for deployment spec update to be observed...\n", done: false };
 }
 
+/** Status(obj, revision): the desired revision is checked on every look, as kubectl's viewer does. */
+function statusAt(d: Deployment, revision: number): { message: string; done: boolean } | KubectlError {
+  if (revision > 0 && revisionOf(d) !== revision) return plainError(`desired revision (${revision}) is different from the running revision (${revisionOf(d) ?? 0})`);
+  return deploymentStatus(d);
+}
+
+/** How often a watching `rollout status` looks again, in simulated ms. */
+export const ROLLOUT_POLL_MS = 1000;
+/** Without --timeout or a progress deadline, how long a watch may run before giving up. */
+const DEFAULT_WATCH_CAP_MS = 10 * 60 * 1000;
+/** Past the progress deadline the controller needs a moment to report ProgressDeadlineExceeded. */
+const DEADLINE_GRACE_MS = 60 * 1000;
+export const WATCH_TIMEOUT_MESSAGE = "timed out waiting for the condition";
+
+/**
+ * Watches one deployment until its rollout finishes (UntilWithSync over its
+ * watch): real kubectl prints a line per watch event; here the cluster is looked
+ * at every second of simulated time and a line printed whenever it changes.
+ */
+function watchRollout(ctx: CommandContext, wait: (ms: number) => void, d: Deployment, revision: number, first: string): void {
+  const timeout = flagDuration(ctx);
+  // --timeout=0 (the default) means no timeout: the progress deadline ends a stuck rollout instead.
+  const cap = timeout > 0 ? timeout : d.spec.progressDeadlineSeconds !== undefined ? d.spec.progressDeadlineSeconds * 1000 + DEADLINE_GRACE_MS : DEFAULT_WATCH_CAP_MS;
+  let last = first;
+  for (let waited = 0; waited < cap; ) {
+    const step = Math.min(ROLLOUT_POLL_MS, cap - waited);
+    wait(step);
+    waited += step;
+    const got = ctx.env.client.get("deployments", d.metadata.namespace, d.metadata.name!);
+    if (!got.ok) return reportErrors(ctx.out, [plainError("object has been deleted")]);
+    const s = statusAt(got.object as Deployment, revision);
+    if ("kind" in s) return reportErrors(ctx.out, [s]);
+    if (s.message !== last) ctx.out.out(s.message);
+    last = s.message;
+    if (s.done) return;
+  }
+  reportErrors(ctx.out, [plainError(WATCH_TIMEOUT_MESSAGE)]);
+}
+
+function flagDuration(ctx: CommandContext): number {
+  const v = ctx.flags.values.get("timeout");
+  return typeof v === "number" ? v : 0;
+}
+
 const statusCommand: Command = {
   name: "status",
   use: "status (TYPE NAME | TYPE/NAME) [flags]",
   short: "Show the status of the rollout",
   flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), bool("watch", "w"), int("revision"), { name: "timeout", type: "duration" }],
   run(ctx) {
-    if (flagInt(ctx.flags, "revision", 0) < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${flagInt(ctx.flags, "revision", 0)}`)]);
+    const revision = flagInt(ctx.flags, "revision", 0);
+    if (revision < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${revision}`)]);
+    // --watch defaults to true; without a way to block (the shared room) the status prints once.
+    const watch = !ctx.flags.changed.has("watch") || flagBool(ctx.flags, "watch");
     const t = targets(ctx);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
@@ -176,13 +224,12 @@ const statusCommand: Command = {
     }
     for (const { resource, obj } of objects) {
       if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no status viewer has been implemented for ${obj.kind}`)]);
-      const revision = flagInt(ctx.flags, "revision", 0);
-      if (revision > 0 && revisionOf(obj) !== revision) {
-        return reportErrors(ctx.out, [plainError(`desired revision (${revision}) is different from the running revision (${revisionOf(obj) ?? 0})`)]);
-      }
-      const s = deploymentStatus(obj as Deployment);
+      const s = statusAt(obj as Deployment, revision);
       if ("kind" in s) return reportErrors(ctx.out, [s]);
       ctx.out.out(s.message);
+      if (s.done || !watch || !ctx.env.wait) continue;
+      watchRollout(ctx, ctx.env.wait, obj as Deployment, revision, s.message);
+      if (ctx.out.exitCode !== 0) return;
     }
   },
 };
