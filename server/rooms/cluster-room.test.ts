@@ -1,32 +1,16 @@
 // The room wired for real: a server booted from app.config, SDK clients joining
 // over WebSocket, messages validated, the simulation stepping on the room clock.
 
-import { ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "../app.config.ts";
-import { RunStore } from "../persistence/run-store.ts";
+import { describe, expect, it } from "vitest";
 import type { BindResponse, KubectlResponse, NodeActionResponse } from "../../shared/protocol/messages.ts";
+import { useTestServer } from "./test-server.ts";
 
-// @colyseus/testing's boot() always listens on 2568; parallel files need their own port.
-const PORT = 2610 + Number(process.env.VITEST_POOL_ID ?? 1);
-const runs = new RunStore(":memory:");
-const server = createServer({ runs, serveClient: false });
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  await server.listen(PORT);
-  colyseus = new ColyseusTestServer(server);
-});
-
-afterAll(async () => {
-  await colyseus.shutdown();
-  runs.close();
-});
+const ts = useTestServer(2610);
 
 describe("cluster room", () => {
   it("projects the sandbox's nodes and pods into the synced state", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await colyseus.connectTo(room, { name: "alice" });
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await ts.colyseus.connectTo(room, { name: "alice" });
     expect(room.roomId).toMatch(/^[A-Z2-9]{6}$/);
     expect([...client.state.nodes.keys()].sort()).toEqual(["node-1", "node-2", "node-3"]);
     const node = client.state.nodes.get("node-1")!;
@@ -40,8 +24,8 @@ describe("cluster room", () => {
   });
 
   it("shows the newest events as kubectl get events names them", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await colyseus.connectTo(room);
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await ts.colyseus.connectTo(room);
     const events = [...client.state.events];
     expect(events).toHaveLength(12);
     // Newest first.
@@ -73,8 +57,8 @@ describe("cluster room", () => {
   });
 
   it("answers a console line with kubectl's output", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await colyseus.connectTo(room);
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await ts.colyseus.connectTo(room);
     const res = (await client.request("kubectl", { line: "kubectl get nodes" })) as KubectlResponse;
     expect(res.exitCode).toBe(0);
     expect(res.stdout.split("\n")[0]).toMatch(/^NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION$/);
@@ -86,8 +70,8 @@ describe("cluster room", () => {
   });
 
   it("refuses a drop with the scheduler's own reasons and accepts one that fits", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "level-1" });
-    const client = await colyseus.connectTo(room);
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-1" });
+    const client = await ts.colyseus.connectTo(room);
     expect(client.state.level.mode).toBe("level");
     expect(client.state.pods.get("default/batch")?.node).toBe("");
 
@@ -109,8 +93,8 @@ describe("cluster room", () => {
   });
 
   it("answers malformed messages with an error and keeps the room running", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await colyseus.connectTo(room);
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await ts.colyseus.connectTo(room);
     await expect(client.request("bind", { pod: 42 })).rejects.toThrow();
     await expect(client.request("kubectl", { line: "x".repeat(5000) })).rejects.toThrow();
     await expect(client.request("speed", { speed: 3 })).rejects.toThrow();
@@ -125,8 +109,8 @@ describe("cluster room", () => {
   });
 
   it("crashes a node from its failure button and pauses at speed 0", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await colyseus.connectTo(room);
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
+    const client = await ts.colyseus.connectTo(room);
     expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: true });
     expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: false, message: 'node "node-2" is already down' });
     await room.waitForNextPatch();
@@ -146,6 +130,6 @@ describe("cluster room", () => {
   });
 
   it("refuses to create a room for an unknown scenario", async () => {
-    await expect(colyseus.createRoom("cluster", { scenario: "no-such-level" })).rejects.toThrow(/unknown scenario "no-such-level"/);
+    await expect(ts.colyseus.createRoom("cluster", { scenario: "no-such-level" })).rejects.toThrow(/unknown scenario "no-such-level"/);
   });
 });

@@ -2,32 +2,17 @@
 // stored as its action log, and replaying that log from scratch reproduces the
 // room's final state hash and the level's stars.
 
-import { ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "../app.config.ts";
-import { RunStore } from "../persistence/run-store.ts";
+import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scenarios.ts";
 import { replay } from "../../shared/game/replay.ts";
+import { useTestServer } from "./test-server.ts";
 
-const PORT = 2640 + Number(process.env.VITEST_POOL_ID ?? 1);
-const runs = new RunStore(":memory:");
-const server = createServer({ runs, serveClient: false });
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  await server.listen(PORT);
-  colyseus = new ColyseusTestServer(server);
-});
-
-afterAll(async () => {
-  await colyseus.shutdown();
-  runs.close();
-});
+const ts = useTestServer(2640);
 
 describe("runs", () => {
   it("a level played in a room replays from its stored log to the same hash and stars", async () => {
-    const room = await colyseus.createRoom("cluster", { scenario: "level-1" });
-    const client = await colyseus.connectTo(room, { name: "alice" });
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-1" });
+    const client = await ts.colyseus.connectTo(room, { name: "alice" });
     const drop = (pod: string, node: string) => client.request("bind", { pod, node });
     await drop("api", "node-4"); // refused: cordoned
     for (const [pod, node] of [["batch", "node-1"], ["cache", "node-1"], ["api", "node-2"], ["web-1", "node-2"], ["web-2", "node-2"], ["trainer", "node-3"]] as const) {
@@ -41,7 +26,7 @@ describe("runs", () => {
     await client.leave();
     await room.disconnect();
 
-    const run = runs.get(room.roomId)!;
+    const run = ts.runs.get(room.roomId)!;
     expect(run.log.actions.map((a) => a.action.type)).toEqual(["bind", "bind", "bind", "bind", "bind", "bind", "bind", "request"]);
     expect(run.log.actions.every((a) => a.user === "alice")).toBe(true);
     const replayed = replay(run.log, loadCatalog());
