@@ -34,7 +34,7 @@ describe("runKubectl: the console line", () => {
 
   it("says which real kubectl commands the console does not run", () => {
     const c = new TestCluster();
-    expect(c.run("kubectl logs web -f")).toEqual({ stdout: "", stderr: 'error: "kubectl logs" is not available in the Pod Pilot console\n', exitCode: 1 });
+    expect(c.run("kubectl logs web -f")).toEqual({ stdout: "", stderr: 'error: "kubectl logs -f" is not available in the Pod Pilot console\n', exitCode: 1 });
     expect(c.run("kubectl exec web -- ls").stderr).toBe('error: "kubectl exec" is not available in the Pod Pilot console\n');
   });
 

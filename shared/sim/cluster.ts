@@ -144,6 +144,7 @@ export class Cluster {
         newRecorder: () => this.recorder(client, "kubelet", node.name),
       });
       kubelets.set(node.name, kubelet);
+      api.registerLogProvider(node.name, kubelet);
       kubelet.start();
     }
     this.kubelets = kubelets;

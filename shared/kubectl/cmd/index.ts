@@ -10,6 +10,7 @@ import { cordonCmd, drainCommand, uncordonCommand } from "./drain.ts";
 import { getCommand } from "./get.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, topCommand, versionCommand } from "./info.ts";
 import { labelCommand } from "./label.ts";
+import { logsCommand } from "./logs.ts";
 import { patchCommand } from "./patch.ts";
 import { replaceCommand } from "./replace.ts";
 import { scaleCommand } from "./scale.ts";
@@ -36,6 +37,7 @@ const IMPLEMENTED: readonly Command[] = [
   drainCommand,
   taintCommand,
   describeCommand,
+  logsCommand,
   applyCommand,
   labelCommand,
   annotateCommand,

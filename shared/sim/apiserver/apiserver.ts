@@ -6,7 +6,7 @@
 // writers never see their own events synchronously (watch-cache.ts). Keys follow
 // kube-apiserver's layout (keys.ts).
 
-import type { Binding, DeleteOptions, Pod } from "../api/core-v1.ts";
+import type { Binding, DeleteOptions, Node, Pod } from "../api/core-v1.ts";
 import { RESOURCES, apiVersionOf, qualifiedResource, type ResourceInfo, type ResourceName, type ResourceTypes } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta, Status } from "../api/meta.ts";
 import type { EtcdCluster } from "../etcd/etcd.ts";
@@ -30,6 +30,7 @@ import {
   type FieldError,
 } from "./errors.ts";
 import { applyMergePatch } from "./merge-patch.ts";
+import { podLogs, type ContainerLogProvider, type PodLogOptions } from "./pod-logs.ts";
 import type {
   AdmissionAttributes,
   AdmissionOperation,
@@ -73,6 +74,8 @@ export class ApiServer {
   readonly #watchCache: WatchCache;
   /** Requests served, by verb; read by benchmarks and the debrief. */
   readonly requestCounts: Record<string, number> = {};
+  /** Each node's kubelet, which serves its containers' logs (pods/log). */
+  readonly #logProviders = new Map<string, ContainerLogProvider>();
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
@@ -130,6 +133,23 @@ export class ApiServer {
     const kv = this.#deps.etcd.store.get(ApiServer.key(resource, ns, name));
     if (!kv) return fail(notFound(RESOURCES[resource], name));
     return ok(kv.value as ResourceTypes[R]);
+  }
+
+  /** GET pods/NAME/log: read-only, proxied to the kubelet of the pod's node (pod-logs.ts). */
+  getLogs(namespace: string, name: string, opts: PodLogOptions = {}): ApiResult<string> {
+    this.#count("get/log");
+    const pod = this.#deps.etcd.store.get(ApiServer.key("pods", namespace, name));
+    if (!pod) return fail(notFound(RESOURCES.pods, name));
+    const nodeName = (pod.value as Pod).spec.nodeName;
+    if (nodeName === undefined || nodeName === "") return podLogs(pod.value as Pod, opts, undefined, undefined);
+    const node = this.#deps.etcd.store.get(ApiServer.key("nodes", undefined, nodeName));
+    if (!node) return fail(notFound(RESOURCES.nodes, nodeName));
+    return podLogs(pod.value as Pod, opts, node.value as Node, this.#logProviders.get(nodeName));
+  }
+
+  /** The cluster registers each kubelet as the log provider for its node. */
+  registerLogProvider(nodeName: string, provider: ContainerLogProvider): void {
+    this.#logProviders.set(nodeName, provider);
   }
 
   /** Lists a resource in one namespace, or across all when namespace is undefined. */

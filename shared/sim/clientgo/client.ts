@@ -7,6 +7,7 @@ import type { KubeObject } from "../api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
 import type { ApiServer, ListOptions, ListResult } from "../apiserver/apiserver.ts";
 import type { ApiResult } from "../apiserver/errors.ts";
+import type { PodLogOptions } from "../apiserver/pod-logs.ts";
 import type { ApiRequest, UserInfo } from "../apiserver/types.ts";
 
 /** Wraps each mutating request; `send` performs it. */
@@ -34,6 +35,11 @@ export class Client {
 
   list<R extends ResourceName>(resource: R, namespace?: string, opts?: ListOptions): ListResult<ResourceTypes[R]> {
     return this.#api.list(resource, namespace, opts);
+  }
+
+  /** GET pods/NAME/log: a read, like get, so never intercepted. */
+  getLogs(namespace: string, name: string, opts?: PodLogOptions): ApiResult<string> {
+    return this.#api.getLogs(namespace, name, opts);
   }
 
   request(req: ApiRequest): ApiResult<KubeObject> {

@@ -3,7 +3,8 @@
 // until it is stopped. The argv is command + args, as the runtime builds it when
 // either is set; a shell's `-c` script is run the way sh would run a list of
 // simple commands joined by `;`, newlines and `&&`. Anything the table does not
-// know makes the whole container a long-running one, never a guess.
+// know makes the whole container a long-running one, never a guess. What the
+// commands that run print (echo) is the instance's log, written as it starts.
 
 import type { Container } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
@@ -11,8 +12,8 @@ import type { CommandRule, CommandTable } from "./stages/schema.ts";
 
 export type ContainerProcess =
   | { readonly exits: false }
-  /** `runsMs` is how long its commands sleep; 0 means it returns at once. */
-  | { readonly exits: true; readonly code: number; readonly runsMs: number };
+  /** `runsMs` is how long its commands sleep; 0 means it returns at once. `log` is what it printed. */
+  | { readonly exits: true; readonly code: number; readonly runsMs: number; readonly log: string };
 
 const RUNS_FOREVER: ContainerProcess = { exits: false };
 
@@ -21,6 +22,8 @@ const UNIT_MS: Record<string, number> = { "": 1000, s: 1000, m: 60_000, h: 3_600
 interface SimpleCommand {
   readonly rule: CommandRule;
   readonly groups: Readonly<Record<string, string | undefined>>;
+  /** The line a printing command writes, newline included. */
+  readonly printed?: string;
 }
 
 export function containerProcess(table: CommandTable, container: DeepReadonly<Container>): ContainerProcess {
@@ -33,7 +36,7 @@ export function containerProcess(table: CommandTable, container: DeepReadonly<Co
     return runScript(table, argv[2]!);
   }
   // One program with its arguments: no shell splits them.
-  const command = parse(table, argv.join(" "));
+  const command = parse(table, argv.join(" "), false);
   return command === undefined ? RUNS_FOREVER : run([[command]]);
 }
 
@@ -44,7 +47,7 @@ function runScript(table: CommandTable, script: string): ContainerProcess {
     if (list.trim() === "") continue;
     const chain: SimpleCommand[] = [];
     for (const part of list.split("&&")) {
-      const command = parse(table, part);
+      const command = parse(table, part, true);
       if (command === undefined) return RUNS_FOREVER;
       chain.push(command);
     }
@@ -53,11 +56,16 @@ function runScript(table: CommandTable, script: string): ContainerProcess {
   return run(lists);
 }
 
-function parse(table: CommandTable, text: string): SimpleCommand | undefined {
+/** `shell`: the words came through sh, which removes their quotes before echo sees them. */
+function parse(table: CommandTable, text: string, shell: boolean): SimpleCommand | undefined {
   const words = text.trim().split(/\s+/).join(" ");
   for (const rule of table.commands) {
     const m = new RegExp(rule.pattern).exec(words);
-    if (m !== null) return { rule, groups: m.groups ?? {} };
+    if (m === null) continue;
+    const groups = m.groups ?? {};
+    if (!rule.prints) return { rule, groups };
+    const printed = groups["text"] ?? "";
+    return { rule, groups, printed: `${shell ? printed.replace(/["']/g, "") : printed}\n` };
   }
   return undefined;
 }
@@ -65,14 +73,16 @@ function parse(table: CommandTable, text: string): SimpleCommand | undefined {
 function run(lists: readonly (readonly SimpleCommand[])[]): ContainerProcess {
   let status = 0;
   let runsMs = 0;
+  let log = "";
   for (const chain of lists) {
-    for (const { rule, groups } of chain) {
+    for (const { rule, groups, printed } of chain) {
+      if (printed !== undefined) log += printed;
       const code = groups["code"] !== undefined ? Number(groups["code"]) % 256 : undefined;
       if (groups["seconds"] !== undefined) runsMs += Math.round(Number(groups["seconds"]) * UNIT_MS[groups["unit"] ?? ""]!);
-      if (rule.endsShell) return { exits: true, code: code ?? status, runsMs };
+      if (rule.endsShell) return { exits: true, code: code ?? status, runsMs, log };
       status = code ?? rule.status;
       if (status !== 0) break;
     }
   }
-  return { exits: true, code: status, runsMs };
+  return { exits: true, code: status, runsMs, log };
 }

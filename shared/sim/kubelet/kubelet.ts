@@ -4,10 +4,12 @@
 // apart so a crash loses exactly what a real one loses. Everything it does goes
 // through its client; its timers only queue work, which runOnce performs.
 
-import type { Node, Taint } from "../api/core-v1.ts";
+import type { Node, Pod, Taint } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
 import { bytes, count, milliCpu } from "../api/quantity.ts";
 import type { ApiServer } from "../apiserver/apiserver.ts";
+import type { ApiResult } from "../apiserver/errors.ts";
+import type { ContainerLogProvider } from "../apiserver/pod-logs.ts";
 import type { Client } from "../clientgo/client.ts";
 import type { EventRecorder } from "../clientgo/events.ts";
 import { Informer } from "../clientgo/informer.ts";
@@ -17,6 +19,7 @@ import { newIdSource, type IdSource } from "../kernel/ids.ts";
 import type { Rng } from "../kernel/rng.ts";
 import { rfc3339, rfc3339Micro } from "../kernel/time.ts";
 import { Backoff } from "./backoff.ts";
+import { containerLogs } from "./container-logs.ts";
 import { NODE_ALLOCATABLE_ENFORCED_MESSAGE, REASON_NODE_ALLOCATABLE_ENFORCED, REASON_STARTING, STARTING_MESSAGE, type EventType } from "./events.ts";
 import { ImageStore } from "./images.ts";
 import { HostLocalIpam } from "./ipam.ts";
@@ -60,7 +63,7 @@ export interface KubeletDeps {
   newRecorder: () => EventRecorder;
 }
 
-export interface Kubelet {
+export interface Kubelet extends ContainerLogProvider {
   readonly nodeName: string;
   readonly running: boolean;
   /** Registers the Node (or updates it), creates/renews its Lease, opens its pod watch, starts heartbeats. */
@@ -177,6 +180,12 @@ class NodeKubelet implements Kubelet {
 
   hasWork(): boolean {
     return (this.#process?.queue.length ?? 0) > 0;
+  }
+
+  /** GET /containerLogs: a kubelet that is down does not answer; the logs stay on the machine. */
+  containerLogs(pod: DeepReadonly<Pod>, container: string, previous: boolean): ApiResult<string> | undefined {
+    if (this.#process === undefined) return undefined;
+    return containerLogs(pod, this.#runtimes.get(pod.metadata.uid!), container, previous);
   }
 
   // --- boot ----------------------------------------------------------------------

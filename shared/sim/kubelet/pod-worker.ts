@@ -433,7 +433,7 @@ export class PodWorkers {
     const process = containerProcess(env.commands, w.pod.spec.containers[w.index]!);
     // A command that returns at once still lives a moment.
     const exit = process.exits ? { at: now + (process.runsMs > 0 ? process.runsMs : this.#draw(env.commands.quickExit)), code: process.code } : undefined;
-    startContainer(c, parseImageReference(image), containerID, now, env.epochMs, exit);
+    startContainer(c, parseImageReference(image), containerID, now, env.epochMs, exit, process.exits ? process.log : "");
     if (exit !== undefined) {
       w.exitWakeUps.get(c.name)?.cancel();
       w.exitWakeUps.set(c.name, env.clock.at(exit.at, () => env.enqueue(w.uid)));

@@ -35,6 +35,12 @@ export interface ContainerRecord {
   lastTerminated?: ContainerStateTerminated;
   /** Failed pulls of this container's image so far. */
   pullFailures: number;
+  /**
+   * What the instances printed, by container ID: the current one and the one
+   * before it (kubectl logs --previous). Kept in the machine's memory, as
+   * /var/log/pods is on its disk, never in the API.
+   */
+  readonly logs: Map<string, string>;
 }
 
 export interface PodRuntime {
@@ -65,7 +71,7 @@ export const REASON_CONTAINER_STATUS_UNKNOWN = "ContainerStatusUnknown";
 export const CONTAINER_STATUS_UNKNOWN_MESSAGE = "The container could not be located when the pod was terminated";
 
 export function newContainerRecord(name: string, image: string): ContainerRecord {
-  return { name, image, state: "waiting", waiting: { reason: REASON_CONTAINER_CREATING }, restartCount: 0, pullFailures: 0 };
+  return { name, image, state: "waiting", waiting: { reason: REASON_CONTAINER_CREATING }, restartCount: 0, pullFailures: 0, logs: new Map() };
 }
 
 /** An exited instance as the API shows it; one that never ran (ContainerStatusUnknown) has no times and no ID. */
@@ -111,11 +117,15 @@ export function stopContainer(c: ContainerRecord, now: number, sigkill: boolean)
   }
 }
 
+/** Instances whose logs are kept: the current one and its predecessor. */
+const KEPT_LOGS = 2;
+
 /**
  * Creates and starts a new instance; one that ran before becomes lastState and
- * counts a restart. `exit` is when its process will end by itself, if it will.
+ * counts a restart. `exit` is when its process will end by itself, if it will;
+ * `log` is what it prints as it starts.
  */
-export function startContainer(c: ContainerRecord, image: ImageReference, containerID: string, now: number, epochMs: number, exit?: { at: number; code: number }): void {
+export function startContainer(c: ContainerRecord, image: ImageReference, containerID: string, now: number, epochMs: number, exit?: { at: number; code: number }, log = ""): void {
   if (c.state === "exited") {
     c.lastTerminated = terminatedState(c, epochMs);
     c.restartCount++;
@@ -131,6 +141,9 @@ export function startContainer(c: ContainerRecord, image: ImageReference, contai
   c.reason = undefined;
   c.message = undefined;
   c.exit = exit;
+  c.logs.set(containerID, log);
+  // Map order is start order: the oldest instance's log goes first.
+  for (const id of c.logs.keys()) if (c.logs.size > KEPT_LOGS) c.logs.delete(id);
 }
 
 function finish(c: ContainerRecord, exitCode: number, reason: string, at: number): void {

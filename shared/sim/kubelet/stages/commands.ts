@@ -3,6 +3,7 @@
 // shell's `-c` script of such commands joined by `;`, `&&` or newlines. A script
 // with anything else in it (a loop, a pipe, a server) is taken to run until it
 // is stopped, as is a container without a command (the image's own server).
+// What echo prints is the container's log (kubectl logs).
 // container-process.ts applies these rules.
 
 import { loadCommandTable } from "./schema.ts";
@@ -17,7 +18,7 @@ export const COMMAND_TABLE = loadCommandTable("shared/sim/kubelet/stages/command
     { name: "true", pattern: "^(?:/bin/)?(?:true|:)$" },
     { name: "false", pattern: "^(?:/bin/)?false$", status: 1 },
     // Printing never fails; pipes and background jobs are other programs.
-    { name: "echo", pattern: "^(?:/bin/)?echo(?: [^|&`]*)?$" },
+    { name: "echo", pattern: "^(?:/bin/)?echo(?: (?<text>[^|&`]*))?$", prints: true },
     // busybox sleep: seconds, or with an s, m, h or d suffix.
     { name: "sleep", pattern: "^(?:/bin/)?sleep (?<seconds>\\d+(?:\\.\\d+)?)(?<unit>[smhd]?)$" },
   ],

@@ -169,13 +169,15 @@ const CommandRule = z.strictObject({
   /**
    * A regular expression over one simple command, its words joined by single
    * spaces. Named groups: `code` (the exit status it returns), `seconds` and
-   * `unit` (s, m, h or d: how long it runs).
+   * `unit` (s, m, h or d: how long it runs), `text` (what a printing command writes).
    */
   pattern: z.string().refine(validRegExp, { message: "not a valid regular expression" }),
   /** Its exit status when the pattern captures no `code`. */
   status: z.number().int().min(0).max(255).default(0),
   /** Like `exit`: the shell stops here (with `code`, or the last status). */
   endsShell: z.boolean().default(false),
+  /** Like `echo`: writes its `text` (its arguments joined by spaces) and a newline to the container's log. */
+  prints: z.boolean().default(false),
 });
 export type CommandRule = z.infer<typeof CommandRule>;
 
