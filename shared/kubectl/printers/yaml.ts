@@ -299,19 +299,22 @@ class Emitter {
 
   private node(v: unknown, ctx: Ctx): void {
     if (Array.isArray(v)) this.sequence(v, ctx);
-    else if (v !== null && typeof v === "object") this.mapping(v as Record<string, unknown>, ctx);
+    else if (v !== null && typeof v === "object") this.mapping(v as Record<string, unknown>);
     else this.scalarValue(v, ctx);
   }
 
+  /** An empty collection in flow style, as go-yaml's emitter writes it ("[]", "{}"). */
+  private emptyFlow(open: string, close: string): void {
+    this.writeIndicator(open, true, true, false);
+    this.increaseIndent(true, false);
+    this.popIndent();
+    this.writeIndicator(close, false, false, false);
+  }
+
   private sequence(items: readonly unknown[], ctx: Ctx): void {
+    // JSON data only reaches flow style when empty: "[]".
     if (this.flowLevel > 0 || items.length === 0) {
-      this.writeIndicator("[", true, true, false);
-      this.increaseIndent(true, false);
-      this.flowLevel++;
-      // JSON data reaching a flow sequence is always empty here.
-      this.flowLevel--;
-      this.popIndent();
-      this.writeIndicator("]", false, false, false);
+      this.emptyFlow("[", "]");
       return;
     }
     this.increaseIndent(false, ctx.mapping && !this.indention);
@@ -323,16 +326,11 @@ class Emitter {
     this.popIndent();
   }
 
-  private mapping(obj: Record<string, unknown>, ctx: Ctx): void {
-    void ctx;
+  private mapping(obj: Record<string, unknown>): void {
     const keys = sortKeys(Object.keys(obj).filter((k) => obj[k] !== undefined));
+    // JSON data only reaches flow style when empty: "{}".
     if (this.flowLevel > 0 || keys.length === 0) {
-      this.writeIndicator("{", true, true, false);
-      this.increaseIndent(true, false);
-      this.flowLevel++;
-      this.flowLevel--;
-      this.popIndent();
-      this.writeIndicator("}", false, false, false);
+      this.emptyFlow("{", "}");
       return;
     }
     this.increaseIndent(false, false);
