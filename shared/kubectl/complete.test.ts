@@ -21,7 +21,7 @@ describe("completeKubectl", () => {
     ["kubectl describe no ", ["n1", "worker-2"]],
     ["ls ", []],
     ["kubectl get pods web-7b9f6c5d48-x2kqp ", ["web-7b9f6c5d48-ab3cd"]],
-    ["kubectl get pod/web-7b9f6c5d48-x2kqp p", ["po/", "pods/"]],
+    ["kubectl get pod/web-7b9f6c5d48-x2kqp p", ["pc/", "po/", "pods/", "priorityclasses/"]],
     ["kubectl get pod/web-7b9f6c5d48-x2kqp pod/", ["pod/web-7b9f6c5d48-ab3cd"]],
     ["kubectl rollout ", ["history", "pause", "restart", "resume", "status", "undo"]],
     ["kubectl rollout status ", ["deployment"]],

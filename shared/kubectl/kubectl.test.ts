@@ -56,16 +56,26 @@ describe("runKubectl: the console line", () => {
     expect(c.run("kubectl version").stdout).toBe("Client Version: v1.34.10\nKustomize Version: v5.7.1\nServer Version: v1.34.10\n");
     expect(c.run("kubectl version --client").stdout).toBe("Client Version: v1.34.10\nKustomize Version: v5.7.1\n");
     expect(c.run("kubectl api-resources").stdout).toBe(
-      "NAME          SHORTNAMES   APIVERSION               NAMESPACED   KIND\n" +
-        "events        ev           v1                       true         Event\n" +
-        "namespaces    ns           v1                       false        Namespace\n" +
-        "nodes         no           v1                       false        Node\n" +
-        "pods          po           v1                       true         Pod\n" +
-        "deployments   deploy       apps/v1                  true         Deployment\n" +
-        "replicasets   rs           apps/v1                  true         ReplicaSet\n" +
-        "leases                     coordination.k8s.io/v1   true         Lease\n",
+      "NAME                  SHORTNAMES   APIVERSION                     NAMESPACED   KIND\n" +
+        "events                ev           v1                             true         Event\n" +
+        "limitranges           limits       v1                             true         LimitRange\n" +
+        "namespaces            ns           v1                             false        Namespace\n" +
+        "nodes                 no           v1                             false        Node\n" +
+        "pods                  po           v1                             true         Pod\n" +
+        "resourcequotas        quota        v1                             true         ResourceQuota\n" +
+        "serviceaccounts       sa           v1                             true         ServiceAccount\n" +
+        "deployments           deploy       apps/v1                        true         Deployment\n" +
+        "replicasets           rs           apps/v1                        true         ReplicaSet\n" +
+        "leases                             coordination.k8s.io/v1         true         Lease\n" +
+        "clusterrolebindings                rbac.authorization.k8s.io/v1   false        ClusterRoleBinding\n" +
+        "clusterroles                       rbac.authorization.k8s.io/v1   false        ClusterRole\n" +
+        "rolebindings                       rbac.authorization.k8s.io/v1   true         RoleBinding\n" +
+        "roles                              rbac.authorization.k8s.io/v1   true         Role\n" +
+        "priorityclasses       pc           scheduling.k8s.io/v1           false        PriorityClass\n",
     );
-    expect(c.run("kubectl api-resources --namespaced=false -o name").stdout).toBe("namespaces\nnodes\n");
+    expect(c.run("kubectl api-resources --namespaced=false -o name").stdout).toBe(
+      "namespaces\nnodes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\n",
+    );
     expect(c.run("kubectl cluster-info").stdout).toBe(
       "Kubernetes control plane is running at https://127.0.0.1:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );

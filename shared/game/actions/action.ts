@@ -17,9 +17,10 @@ const deleteOptions = z
   .optional();
 
 /** An API request as the API server takes it (shared/sim/apiserver/types.ts ApiRequest). */
+const dryRun = z.boolean().optional();
 export const ApiRequestSchema = z.discriminatedUnion("verb", [
-  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body }),
-  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional() }),
+  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun }),
+  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional(), dryRun }),
   z.object({
     verb: z.literal("patch"),
     resource,
@@ -27,10 +28,11 @@ export const ApiRequestSchema = z.discriminatedUnion("verb", [
     name,
     patch: z.record(z.string(), z.unknown()),
     subresource: z.literal("status").optional(),
+    dryRun,
   }),
-  z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions }),
-  z.object({ verb: z.literal("bind"), namespace: name, name, node: name }),
-  z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions }),
+  z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions, dryRun }),
+  z.object({ verb: z.literal("bind"), namespace: name, name, node: name, dryRun }),
+  z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions, dryRun }),
 ]);
 
 export const Action = z.discriminatedUnion("type", [

@@ -62,6 +62,14 @@ const FIELDS: { readonly [R in ResourceName]: Record<string, Getter> } = {
   replicasets: { ...META, "status.replicas": path("status", "replicas") },
   deployments: { ...META },
   leases: { ...META },
+  serviceaccounts: { ...META },
+  resourcequotas: { ...META },
+  limitranges: { ...META },
+  roles: { ...META },
+  rolebindings: { ...META },
+  clusterroles: { ...META },
+  clusterrolebindings: { ...META },
+  priorityclasses: { ...META },
 };
 
 export function fieldSelectorMatches(resource: ResourceName, obj: KubeObject, reqs: readonly FieldRequirement[]): boolean {

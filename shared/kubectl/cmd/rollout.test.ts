@@ -273,6 +273,6 @@ describe("kubectl top, api-versions", () => {
 
   it("lists the served group versions", () => {
     const { c } = webCluster();
-    expect(c.run("kubectl api-versions")).toEqual({ stdout: "apps/v1\ncoordination.k8s.io/v1\nv1\n", stderr: "", exitCode: 0 });
+    expect(c.run("kubectl api-versions")).toEqual({ stdout: "apps/v1\ncoordination.k8s.io/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n", stderr: "", exitCode: 0 });
   });
 });

@@ -1,11 +1,12 @@
 // The columns and cells the API server's table printers produce for each
 // resource the simulation serves (kubernetes pkg/printers/internalversion/
-// printers.go, v1.34): pods, nodes, deployments, replicasets, events,
-// namespaces and leases.
+// printers.go, v1.34) for each resource the simulation serves.
 
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { Lease } from "../../sim/api/coordination-v1.ts";
-import type { Container, Event, Namespace, Node, Pod } from "../../sim/api/core-v1.ts";
+import type { Container, Event, LimitRange, Namespace, Node, Pod, ResourceQuota, ServiceAccount } from "../../sim/api/core-v1.ts";
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../../sim/api/rbac-v1.ts";
+import type { PriorityClass } from "../../sim/api/scheduling-v1.ts";
 import type { DeepReadonly, KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
 import { since, type Now } from "./age.ts";
@@ -28,6 +29,14 @@ export const COLUMNS: { readonly [R in ResourceName]: readonly ColumnDefinition[
   events: [col("Last Seen"), col("Type"), col("Reason"), col("Object"), col("Subobject", 1), col("Source", 1), col("Message"), col("First Seen", 1), col("Count", 1), { name: "Name", priority: 1, format: "name" }],
   namespaces: [NAME, col("Status"), AGE],
   leases: [NAME, col("Holder"), AGE],
+  serviceaccounts: [NAME, col("Secrets"), AGE],
+  resourcequotas: [NAME, AGE, col("Request"), col("Limit")],
+  limitranges: [NAME, col("Created At")],
+  roles: [NAME, col("Created At")],
+  clusterroles: [NAME, col("Created At")],
+  rolebindings: [NAME, col("Role"), AGE, col("Users", 1), col("Groups", 1), col("ServiceAccounts", 1)],
+  clusterrolebindings: [NAME, col("Role"), AGE, col("Users", 1), col("Groups", 1), col("ServiceAccounts", 1)],
+  priorityclasses: [NAME, col("Value"), col("Global-Default"), AGE, col("PreemptionPolicy")],
 };
 
 /** layoutContainerCells: names and images joined with commas. */
@@ -133,6 +142,38 @@ function leaseRow(now: Now, lease: RO<Lease>): string[] {
   return [lease.metadata.name ?? "", lease.spec.holderIdentity ?? "", since(now, lease.metadata.creationTimestamp)];
 }
 
+function serviceAccountRow(now: Now, sa: RO<ServiceAccount>): string[] {
+  return [sa.metadata.name ?? "", String(sa.secrets?.length ?? 0), since(now, sa.metadata.creationTimestamp)];
+}
+
+/** printResourceQuota: "used/hard" per resource, requests and counts under REQUEST, limits.* under LIMIT. */
+function resourceQuotaRow(now: Now, q: RO<ResourceQuota>): string[] {
+  const hard = q.status?.hard ?? {};
+  const used = q.status?.used ?? {};
+  const requests: string[] = [];
+  const limits: string[] = [];
+  for (const name of Object.keys(hard).sort()) {
+    const cell = `${name}: ${used[name] ?? "0"}/${hard[name]}`;
+    if (name.startsWith("limits.")) limits.push(cell);
+    else requests.push(cell);
+  }
+  return [q.metadata.name ?? "", since(now, q.metadata.creationTimestamp), requests.join(", "), limits.join(", ")];
+}
+
+const createdAtRow = (_now: Now, o: RO<LimitRange | Role | ClusterRole>): string[] => [o.metadata.name ?? "", o.metadata.creationTimestamp ?? ""];
+
+/** printRoleBinding: the role as Kind/name, subjects split by kind (service accounts as namespace/name). */
+function roleBindingRow(now: Now, b: RO<RoleBinding | ClusterRoleBinding>): string[] {
+  const subjects = b.subjects ?? [];
+  const names = (kind: string): string => subjects.filter((s) => s.kind === kind).map((s) => s.name).join(", ");
+  const serviceAccounts = subjects.filter((s) => s.kind === "ServiceAccount").map((s) => `${s.namespace ?? ""}/${s.name}`).join(", ");
+  return [b.metadata.name ?? "", `${b.roleRef.kind}/${b.roleRef.name}`, since(now, b.metadata.creationTimestamp), names("User"), names("Group"), serviceAccounts];
+}
+
+function priorityClassRow(now: Now, pc: RO<PriorityClass>): string[] {
+  return [pc.metadata.name ?? "", String(pc.value), String(pc.globalDefault === true), since(now, pc.metadata.creationTimestamp), pc.preemptionPolicy ?? ""];
+}
+
 const ROWS: { readonly [R in ResourceName]: (now: Now, obj: never) => string[] } = {
   pods: podRow,
   nodes: nodeRow,
@@ -141,6 +182,14 @@ const ROWS: { readonly [R in ResourceName]: (now: Now, obj: never) => string[] }
   events: eventRow,
   namespaces: namespaceRow,
   leases: leaseRow,
+  serviceaccounts: serviceAccountRow,
+  resourcequotas: resourceQuotaRow,
+  limitranges: createdAtRow,
+  roles: createdAtRow,
+  clusterroles: createdAtRow,
+  rolebindings: roleBindingRow,
+  clusterrolebindings: roleBindingRow,
+  priorityclasses: priorityClassRow,
 };
 
 /** The server-side Table for a list of objects of one resource. */

@@ -283,4 +283,43 @@ export interface Eviction extends KubeObject {
   deleteOptions?: DeleteOptions;
 }
 
+/** A namespaced identity for processes in pods. */
+export interface ServiceAccount extends KubeObject {
+  apiVersion: "v1";
+  kind: "ServiceAccount";
+  secrets?: ObjectReference[];
+  imagePullSecrets?: { name: string }[];
+  automountServiceAccountToken?: boolean;
+}
+
+export interface ScopedResourceSelectorRequirement {
+  scopeName: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  values?: string[];
+}
+
+/** Caps what a namespace may consume in total (hard), with the usage the quota controller tracks (used). */
+export interface ResourceQuota extends KubeObject {
+  apiVersion: "v1";
+  kind: "ResourceQuota";
+  spec?: { hard?: ResourceList; scopes?: string[]; scopeSelector?: { matchExpressions?: ScopedResourceSelectorRequirement[] } };
+  status?: { hard?: ResourceList; used?: ResourceList };
+}
+
+export interface LimitRangeItem {
+  type: "Container" | "Pod" | "PersistentVolumeClaim";
+  max?: ResourceList;
+  min?: ResourceList;
+  default?: ResourceList;
+  defaultRequest?: ResourceList;
+  maxLimitRequestRatio?: ResourceList;
+}
+
+/** Per-container and per-pod defaults and bounds in a namespace. */
+export interface LimitRange extends KubeObject {
+  apiVersion: "v1";
+  kind: "LimitRange";
+  spec: { limits: LimitRangeItem[] };
+}
+
 export type { LabelSelector };

@@ -10,6 +10,14 @@ describe("resolveResource", () => {
     deployments: ["deployments", "deployment", "deploy", "Deployment", "deployments.apps", "deployment.apps", "Deployment.apps"],
     replicasets: ["replicasets", "replicaset", "rs", "ReplicaSet", "replicasets.apps", "replicaset.apps"],
     leases: ["leases", "lease", "Lease", "leases.coordination.k8s.io", "lease.coordination.k8s.io"],
+    serviceaccounts: ["serviceaccounts", "serviceaccount", "sa", "ServiceAccount"],
+    resourcequotas: ["resourcequotas", "resourcequota", "quota", "ResourceQuota"],
+    limitranges: ["limitranges", "limitrange", "limits", "LimitRange"],
+    roles: ["roles", "role", "Role", "roles.rbac.authorization.k8s.io", "role.rbac.authorization.k8s.io"],
+    rolebindings: ["rolebindings", "rolebinding", "RoleBinding", "rolebindings.rbac.authorization.k8s.io"],
+    clusterroles: ["clusterroles", "clusterrole", "ClusterRole", "clusterroles.rbac.authorization.k8s.io"],
+    clusterrolebindings: ["clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding"],
+    priorityclasses: ["priorityclasses", "priorityclass", "pc", "PriorityClass", "priorityclasses.scheduling.k8s.io"],
   };
 
   it("covers every served resource", () => {
@@ -47,9 +55,9 @@ describe("resource names", () => {
     expect(apiVersionOf(RESOURCES.leases)).toBe("coordination.k8s.io/v1");
   });
 
-  it("scopes namespaces and nodes to the cluster, the rest to namespaces", () => {
+  it("scopes namespaces, nodes, cluster RBAC and priority classes to the cluster, the rest to namespaces", () => {
     const cluster = RESOURCE_NAMES.filter((r) => !RESOURCES[r].namespaced).sort();
-    expect(cluster).toEqual(["namespaces", "nodes"]);
+    expect(cluster.sort()).toEqual(["clusterrolebindings", "clusterroles", "namespaces", "nodes", "priorityclasses"]);
   });
 
   it("finds a resource by kind", () => {

@@ -2,7 +2,9 @@
 
 import type { Deployment, ReplicaSet } from "./apps-v1.ts";
 import type { Lease } from "./coordination-v1.ts";
-import type { Event, Namespace, Node, Pod } from "./core-v1.ts";
+import type { Event, LimitRange, Namespace, Node, Pod, ResourceQuota, ServiceAccount } from "./core-v1.ts";
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "./rbac-v1.ts";
+import type { PriorityClass } from "./scheduling-v1.ts";
 
 export interface ResourceInfo {
   /** Plural, lower case: the resource name in URLs and RBAC ("pods"). */
@@ -24,6 +26,22 @@ export const RESOURCES = {
   deployments: { resource: "deployments", kind: "Deployment", group: "apps", version: "v1", namespaced: true, singular: "deployment", shortNames: ["deploy"] },
   replicasets: { resource: "replicasets", kind: "ReplicaSet", group: "apps", version: "v1", namespaced: true, singular: "replicaset", shortNames: ["rs"] },
   leases: { resource: "leases", kind: "Lease", group: "coordination.k8s.io", version: "v1", namespaced: true, singular: "lease", shortNames: [] },
+  serviceaccounts: { resource: "serviceaccounts", kind: "ServiceAccount", group: "", version: "v1", namespaced: true, singular: "serviceaccount", shortNames: ["sa"] },
+  resourcequotas: { resource: "resourcequotas", kind: "ResourceQuota", group: "", version: "v1", namespaced: true, singular: "resourcequota", shortNames: ["quota"] },
+  limitranges: { resource: "limitranges", kind: "LimitRange", group: "", version: "v1", namespaced: true, singular: "limitrange", shortNames: ["limits"] },
+  roles: { resource: "roles", kind: "Role", group: "rbac.authorization.k8s.io", version: "v1", namespaced: true, singular: "role", shortNames: [] },
+  rolebindings: { resource: "rolebindings", kind: "RoleBinding", group: "rbac.authorization.k8s.io", version: "v1", namespaced: true, singular: "rolebinding", shortNames: [] },
+  clusterroles: { resource: "clusterroles", kind: "ClusterRole", group: "rbac.authorization.k8s.io", version: "v1", namespaced: false, singular: "clusterrole", shortNames: [] },
+  clusterrolebindings: {
+    resource: "clusterrolebindings",
+    kind: "ClusterRoleBinding",
+    group: "rbac.authorization.k8s.io",
+    version: "v1",
+    namespaced: false,
+    singular: "clusterrolebinding",
+    shortNames: [],
+  },
+  priorityclasses: { resource: "priorityclasses", kind: "PriorityClass", group: "scheduling.k8s.io", version: "v1", namespaced: false, singular: "priorityclass", shortNames: ["pc"] },
 } as const satisfies Record<string, ResourceInfo>;
 
 export type ResourceName = keyof typeof RESOURCES;
@@ -37,6 +55,14 @@ export interface ResourceTypes {
   deployments: Deployment;
   replicasets: ReplicaSet;
   leases: Lease;
+  serviceaccounts: ServiceAccount;
+  resourcequotas: ResourceQuota;
+  limitranges: LimitRange;
+  roles: Role;
+  rolebindings: RoleBinding;
+  clusterroles: ClusterRole;
+  clusterrolebindings: ClusterRoleBinding;
+  priorityclasses: PriorityClass;
 }
 
 export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];

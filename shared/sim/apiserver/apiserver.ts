@@ -76,6 +76,8 @@ export class ApiServer {
   readonly requestCounts: Record<string, number> = {};
   /** Each node's kubelet, which serves its containers' logs (pods/log). */
   readonly #logProviders = new Map<string, ContainerLogProvider>();
+  /** Set while a dry-run request is served. */
+  #dryRun = false;
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
@@ -109,6 +111,16 @@ export class ApiServer {
   // --- the generic entry point the action log replays ------------------------
 
   request(user: UserInfo, req: ApiRequest): ApiResult<KubeObject> {
+    // dryRun=All: the whole pipeline runs, storage is skipped (#put, #remove).
+    this.#dryRun = req.dryRun === true;
+    try {
+      return this.#serve(user, req);
+    } finally {
+      this.#dryRun = false;
+    }
+  }
+
+  #serve(user: UserInfo, req: ApiRequest): ApiResult<KubeObject> {
     switch (req.verb) {
       case "create":
         return this.create(user, req.resource, req.namespace, req.body);
@@ -336,7 +348,7 @@ export class ApiServer {
     const hadFinalizers = (old.metadata.finalizers?.length ?? 0) > 0;
     const gcFinalizers = finalizersForPropagation(old.metadata.finalizers ?? [], options.propagationPolicy);
     if (!graceful && !hadFinalizers && gcFinalizers === undefined) {
-      store.delete(key);
+      this.#remove(key);
       return ok(old as ResourceTypes[R]);
     }
     if (gcFinalizers !== undefined) {
@@ -346,7 +358,7 @@ export class ApiServer {
     const pendingFinalizers = (meta.finalizers?.length ?? 0) > 0;
     if (!graceful) {
       if (!pendingFinalizers) {
-        store.delete(key);
+        this.#remove(key);
         return ok(old as ResourceTypes[R]);
       }
       // markAsDeleting: finalizers get their signal, with no grace period.
@@ -362,7 +374,7 @@ export class ApiServer {
     // The graceful update is written even when the grace period is 0: watchers see
     // the pod marked for deletion, then gone.
     const written = this.#put(key, obj);
-    if (!pendingFinalizers && (meta.deletionGracePeriodSeconds ?? 0) === 0) store.delete(key);
+    if (!pendingFinalizers && (meta.deletionGracePeriodSeconds ?? 0) === 0) this.#remove(key);
     return ok(written as ResourceTypes[R]);
   }
 
@@ -508,7 +520,7 @@ export class ApiServer {
     // whose grace is over, goes.
     const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0;
     if (old.metadata.deletionTimestamp !== undefined && !finalizersLeft && (old.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
-      this.#deps.etcd.store.delete(key);
+      this.#remove(key);
       return ok(obj);
     }
     if (obj.metadata.finalizers?.length === 0) delete obj.metadata.finalizers;
@@ -520,11 +532,20 @@ export class ApiServer {
   }
 
   #put(key: string, obj: KubeObject, strategy?: Strategy): KubeObject {
+    if (this.#dryRun) {
+      // Nothing is stored, so a new object has no resourceVersion yet; an updated one keeps its old one.
+      if (obj.metadata.resourceVersion === undefined || obj.metadata.resourceVersion === "") delete obj.metadata.resourceVersion;
+      return obj;
+    }
     // resourceVersion is the revision this write will get: etcd's next one.
     obj.metadata.resourceVersion = String(this.#deps.etcd.store.revision + 1);
     const { kv } = this.#deps.etcd.store.put(key, obj);
     if (strategy?.ttlSeconds !== undefined) this.#expire(kv, strategy.ttlSeconds);
     return obj;
+  }
+
+  #remove(key: string): void {
+    if (!this.#dryRun) this.#deps.etcd.store.delete(key);
   }
 
   /**

@@ -11,6 +11,14 @@ const KEY_SEGMENT: Record<ResourceName, string> = {
   deployments: "deployments",
   replicasets: "replicasets",
   leases: "leases",
+  serviceaccounts: "serviceaccounts",
+  resourcequotas: "resourcequotas",
+  limitranges: "limitranges",
+  roles: "roles",
+  rolebindings: "rolebindings",
+  clusterroles: "clusterroles",
+  clusterrolebindings: "clusterrolebindings",
+  priorityclasses: "priorityclasses",
 };
 
 const RESOURCE_BY_SEGMENT = new Map(Object.entries(KEY_SEGMENT).map(([r, s]) => [s, r as ResourceName]));

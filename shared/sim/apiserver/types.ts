@@ -9,11 +9,20 @@ import type { FieldError } from "./errors.ts";
 /** Who makes a request: a player, or a component's service identity. */
 export interface UserInfo {
   readonly name: string;
+  readonly uid?: string;
   readonly groups?: readonly string[];
+  /** Extra attributes an authenticator adds (e.g. the pod a service account token is bound to). */
+  readonly extra?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
+interface WriteOptions {
+  readonly dryRun?: boolean;
 }
 
 /** A mutating request, as recorded in the action log and replayed from it. */
-export type ApiRequest =
+export type ApiRequest = WriteOptions &
+  (
   | { readonly verb: "create"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject }
   | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: "status" }
   | {
@@ -27,7 +36,8 @@ export type ApiRequest =
     }
   | { readonly verb: "delete"; readonly resource: ResourceName; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
   | { readonly verb: "bind"; readonly namespace: string; readonly name: string; readonly node: string }
-  | { readonly verb: "evict"; readonly namespace: string; readonly name: string; readonly options?: DeleteOptions };
+  | { readonly verb: "evict"; readonly namespace: string; readonly name: string; readonly options?: DeleteOptions }
+  );
 
 export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
 

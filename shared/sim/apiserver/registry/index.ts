@@ -7,6 +7,8 @@ import { leaseStrategy } from "./leases.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
+import { limitRangeStrategy, priorityClassStrategy, resourceQuotaStrategy, serviceAccountStrategy } from "./policy.ts";
+import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from "./rbac.ts";
 import { deploymentStrategy, replicaSetStrategy } from "./workloads.ts";
 
 export const STRATEGIES: { readonly [R in ResourceName]: Strategy<ResourceTypes[R]> } = {
@@ -17,4 +19,12 @@ export const STRATEGIES: { readonly [R in ResourceName]: Strategy<ResourceTypes[
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
   leases: leaseStrategy,
+  serviceaccounts: serviceAccountStrategy,
+  resourcequotas: resourceQuotaStrategy,
+  limitranges: limitRangeStrategy,
+  roles: roleStrategy,
+  rolebindings: roleBindingStrategy,
+  clusterroles: clusterRoleStrategy,
+  clusterrolebindings: clusterRoleBindingStrategy,
+  priorityclasses: priorityClassStrategy,
 };

@@ -1,0 +1,67 @@
+// core/v1 ServiceAccount, ResourceQuota and LimitRange, and scheduling.k8s.io
+// PriorityClass strategies: the namespace-level policy objects admission reads.
+
+import type { LimitRange, ResourceQuota, ServiceAccount } from "../../api/core-v1.ts";
+import { RESOURCES } from "../../api/resources.ts";
+import type { PriorityClass } from "../../api/scheduling-v1.ts";
+import { field, type FieldError } from "../errors.ts";
+import type { Strategy } from "../types.ts";
+
+/** scheduling.HighestUserDefinablePriority: larger values are reserved for system classes. */
+export const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
+
+const noGeneration = (o: { metadata: { generation?: number } }): void => {
+  delete o.metadata.generation;
+};
+
+export const serviceAccountStrategy: Strategy<ServiceAccount> = {
+  info: RESOURCES.serviceaccounts,
+  hasStatus: false,
+  applyDefaults() {},
+  prepareForCreate: noGeneration,
+  validate: () => [],
+};
+
+export const resourceQuotaStrategy: Strategy<ResourceQuota> = {
+  info: RESOURCES.resourcequotas,
+  hasStatus: true,
+  applyDefaults(q) {
+    q.spec ??= {};
+  },
+  prepareForCreate(q) {
+    noGeneration(q);
+    delete q.status;
+  },
+  validate: () => [],
+};
+
+export const limitRangeStrategy: Strategy<LimitRange> = {
+  info: RESOURCES.limitranges,
+  hasStatus: false,
+  applyDefaults(lr) {
+    lr.spec ??= { limits: [] };
+    lr.spec.limits ??= [];
+  },
+  prepareForCreate: noGeneration,
+  validate: (lr) => lr.spec.limits.flatMap((l, i): FieldError[] => (["Container", "Pod", "PersistentVolumeClaim"].includes(l.type) ? [] : [field.notSupported(`spec.limits[${i}].type`, l.type, ["Container", "Pod", "PersistentVolumeClaim"])])),
+};
+
+export const priorityClassStrategy: Strategy<PriorityClass> = {
+  info: RESOURCES.priorityclasses,
+  hasStatus: false,
+  applyDefaults(pc) {
+    pc.preemptionPolicy ??= "PreemptLowerPriority";
+  },
+  prepareForCreate: noGeneration,
+  validate(pc) {
+    const errs: FieldError[] = [];
+    const name = pc.metadata.name ?? "";
+    if (!name.startsWith("system-") && pc.value > HIGHEST_USER_DEFINABLE_PRIORITY) {
+      errs.push(field.forbidden("value", `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
+    }
+    return errs;
+  },
+  validateUpdate(pc, old) {
+    return pc.value !== old.value ? [field.forbidden("value", "may not be changed in an update.")] : [];
+  },
+};
