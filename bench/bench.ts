@@ -8,7 +8,7 @@ import { Encoder } from "@colyseus/schema";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import type { Deployment } from "../shared/sim/api/apps-v1.ts";
-import { Cluster, type ClusterNodeConfig } from "../shared/sim/cluster.ts";
+import { Cluster, OBSERVER, type ClusterNodeConfig } from "../shared/sim/cluster.ts";
 import { Projector } from "../server/rooms/projector.ts";
 import { ClusterState } from "../server/rooms/schema/cluster-state.ts";
 
@@ -89,7 +89,8 @@ function runShape(shape: Shape): void {
     dispatchMs += ms(d);
   }
   const totalMs = ms(t);
-  const bound = cluster.api.list("pods").items.filter((p) => p.spec.nodeName).length;
+  const listed = cluster.clientFor(OBSERVER).list("pods");
+  const bound = listed.ok ? listed.object.items.filter((p) => p.spec.nodeName).length : 0;
   console.log(
     `scheduler, cold queue: ${fmt(bound)} pods bound in ${fmt(cycles)} cycles; ` +
       `${fmt(bound / (schedulerMs / 1000))} pods/s in the scheduler (filter, score, bind request), ` +

@@ -5,9 +5,10 @@
 
 import type { UserInfo } from "../shared/sim/apiserver/types.ts";
 import type { Session } from "../shared/game/session.ts";
+import { ADMIN } from "../shared/sim/cluster.ts";
 import { parseDuration } from "./duration.ts";
 
-export const CONSOLE_USER: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] };
+export const CONSOLE_USER: UserInfo = ADMIN;
 
 export interface TranscriptOutput {
   stdout(text: string): void;

@@ -7,7 +7,7 @@ const log = (endTick: number): ActionLog => ({
   scenario: "level-1",
   seed: 1,
   endTick,
-  actions: [{ tick: 3, user: "alice", action: { type: "bind", namespace: "default", pod: "api", node: "node-1" } }],
+  actions: [{ tick: 3, user: { name: "alice" }, action: { type: "bind", namespace: "default", pod: "api", node: "node-1" } }],
 });
 
 describe("run store", () => {

@@ -12,6 +12,7 @@ import type { RunStore } from "../persistence/run-store.ts";
 import type { RoomContext } from "./messages/context.ts";
 import { MESSAGES } from "./messages/index.ts";
 import { Projector } from "./projector.ts";
+import { playerUser } from "../../shared/game/players.ts";
 import { ClusterState } from "./schema/cluster-state.ts";
 
 /** Wall ticks per second; each runs `speed` simulation steps of 100 ms. */
@@ -90,7 +91,7 @@ export class ClusterRoom extends Room<{ state: InstanceType<typeof ClusterState>
 
   onJoin(client: Client, options: unknown): void {
     const name = JoinOptions.safeParse(options).data?.name?.replace(/[^A-Za-z0-9_.-]/g, "").slice(0, 32);
-    this.#users.set(client.sessionId, { name: name || `player-${client.sessionId.slice(0, 5).toLowerCase()}`, groups: ["system:authenticated"] });
+    this.#users.set(client.sessionId, playerUser(name || `player-${client.sessionId.slice(0, 5).toLowerCase()}`));
   }
 
   async onDrop(client: Client): Promise<void> {
@@ -120,7 +121,7 @@ export class ClusterRoom extends Room<{ state: InstanceType<typeof ClusterState>
   }
 
   #userOf(client: Client): UserInfo {
-    return this.#users.get(client.sessionId) ?? { name: "anonymous", groups: ["system:unauthenticated"] };
+    return this.#users.get(client.sessionId) ?? { name: "system:anonymous", groups: ["system:unauthenticated"] };
   }
 
   #checkpoint(): void {

@@ -9,7 +9,9 @@ import { controllerRef, objectKey } from "../../shared/sim/api/meta.ts";
 import { bytes, milliCpu } from "../../shared/sim/api/quantity.ts";
 import type { ResourceName } from "../../shared/sim/api/resources.ts";
 import type { WatchHandle } from "../../shared/sim/apiserver/types.ts";
-import type { Cluster } from "../../shared/sim/cluster.ts";
+import { OBSERVER, type Cluster } from "../../shared/sim/cluster.ts";
+import type { Client } from "../../shared/sim/clientgo/client.ts";
+import type { ApiResult } from "../../shared/sim/apiserver/errors.ts";
 import { parseTime } from "../../shared/sim/kernel/time.ts";
 import { nodeStatusText, nodeRoles, formatTaint } from "../../shared/kubectl/printers/node-columns.ts";
 import { podStatusText } from "../../shared/kubectl/printers/pod-status.ts";
@@ -35,6 +37,7 @@ interface RecentEvent {
 export class Projector {
   readonly state: InstanceType<typeof ClusterState>;
   readonly #cluster: Cluster;
+  readonly #client: Client;
   readonly #dirty: Record<"pods" | "nodes" | "deployments", Set<string>> = { pods: new Set(), nodes: new Set(), deployments: new Set() };
   readonly #watches: WatchHandle[] = [];
   /** Nodes whose requested sums must be recomputed. */
@@ -50,18 +53,23 @@ export class Projector {
   constructor(cluster: Cluster, state: InstanceType<typeof ClusterState>) {
     this.#cluster = cluster;
     this.state = state;
-    const since = cluster.api.revision;
+    // The projector reads as the game's observer, through the API server's front door.
+    const client = cluster.clientFor(OBSERVER);
+    this.#client = client;
     for (const resource of ["nodes", "pods", "deployments"] as const) {
-      for (const obj of cluster.api.list(resource).items) this.#dirty[resource].add(objectKey(obj));
-      this.#watches.push(cluster.api.watch(resource as ResourceName, { sinceRevision: since }, (ev) => this.#dirty[resource].add(objectKey(ev.object))));
+      const listed = must(client.list(resource));
+      for (const obj of listed.items) this.#dirty[resource].add(objectKey(obj));
+      const since = Number(listed.resourceVersion);
+      this.#watches.push(must(client.watch(resource as ResourceName, { sinceRevision: since }, (ev) => this.#dirty[resource].add(objectKey(ev.object)))));
     }
     // Events already stored: one pass over all of them, once.
-    const existing = cluster.api.list("events").items.map((e) => ({ key: objectKey(e), lastMs: this.#lastMs(e), event: e }));
+    const events = must(client.list("events"));
+    const existing = events.items.map((e) => ({ key: objectKey(e), lastMs: this.#lastMs(e), event: e }));
     // Same-instant events in write order, as the watch would have delivered them.
     existing.sort((a, b) => a.lastMs - b.lastMs || Number(a.event.metadata.resourceVersion) - Number(b.event.metadata.resourceVersion));
     for (const recent of existing) this.#considerEvent(recent);
     this.#projectEvents();
-    this.#watches.push(cluster.api.watch("events", { sinceRevision: since }, (ev) => {
+    this.#watches.push(must(client.watch("events", { sinceRevision: Number(events.resourceVersion) }, (ev) => {
       // A deleted event (its TTL ran out) may stay on the panel: it did happen.
       if (ev.type === "DELETED") return;
       const key = objectKey(ev.object);
@@ -69,7 +77,7 @@ export class Projector {
       this.#pendingEvents.delete(key);
       this.#pendingEvents.set(key, ev.object as Event);
       if (this.#pendingEvents.size > EVENTS_PENDING_MAX) this.#pendingEvents.delete(this.#pendingEvents.keys().next().value!);
-    }));
+    })));
     this.flush();
   }
 
@@ -79,7 +87,7 @@ export class Projector {
 
   /** Copies every changed object into the state, then the clock and level. */
   flush(level?: LevelProgress): void {
-    const api = this.#cluster.api;
+    const api = this.#client;
     for (const key of this.#dirty.nodes) {
       const got = api.get("nodes", undefined, key);
       if (!got.ok) {
@@ -292,4 +300,10 @@ function splitKey(key: string): [string, string] {
 /** Assigns only when the value changed, so unchanged fields send no patch. */
 function set<T extends object, K extends keyof T>(target: T, field: K, value: T[K]): void {
   if (target[field] !== value) target[field] = value;
+}
+
+/** The observer's role covers what the projector reads: a refusal is a wiring bug. */
+function must<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`projector: ${r.status.message}`);
+  return r.object;
 }

@@ -28,7 +28,7 @@ describe("runs", () => {
 
     const run = ts.runs.get(room.roomId)!;
     expect(run.log.actions.map((a) => a.action.type)).toEqual(["bind", "bind", "bind", "bind", "bind", "bind", "bind", "request"]);
-    expect(run.log.actions.every((a) => a.user === "alice")).toBe(true);
+    expect(run.log.actions.every((a) => a.user.name === "alice")).toBe(true);
     const replayed = replay(run.log, loadCatalog());
     expect(replayed.cluster.stateHash()).toBe(run.stateHash);
     expect(replayed.level()).toMatchObject({ status: "won", stars, refusedDrops: 1 });

@@ -19,7 +19,7 @@ export function replay(log: ActionLog, catalog: ScenarioCatalog): Session {
     if (entry.tick < session.tick) throw new ReplayError(`action at tick ${entry.tick} comes after tick ${session.tick}: the log is out of order`);
     while (session.tick < entry.tick) session.step();
     // Requests carry the user's name; groups do not change outcomes yet (no RBAC).
-    session.apply({ name: entry.user }, entry.action);
+    session.apply(entry.user, entry.action);
   }
   if (log.endTick < session.tick) throw new ReplayError(`endTick ${log.endTick} is before the last action`);
   while (session.tick < log.endTick) session.step();

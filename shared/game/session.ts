@@ -6,7 +6,7 @@ import type { UserInfo } from "../sim/apiserver/types.ts";
 import { SIM_VERSION, type Cluster } from "../sim/cluster.ts";
 import { STEP_MS } from "../sim/kernel/clock.ts";
 import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
-import type { Action, ActionLog, LoggedAction } from "./actions/action.ts";
+import { loggedUser, type Action, type ActionLog, type LoggedAction } from "./actions/action.ts";
 import { applyAction, applyRequest, type ActionOutcome } from "./actions/apply.ts";
 import { isWon, levelProgress, type LevelProgress } from "./levels/level.ts";
 import { buildCluster } from "./scenarios/build.ts";
@@ -32,7 +32,7 @@ export class Session {
 
   /** Applies and logs one action as `user`. */
   apply(user: UserInfo, action: Action): ActionOutcome {
-    this.#log.push({ tick: this.cluster.tick, user: user.name, action });
+    this.#log.push({ tick: this.cluster.tick, user: loggedUser(user), action });
     const outcome = applyAction(this.cluster, user, action);
     if (action.type === "bind" && !outcome.ok) this.#refusedDrops++;
     this.#checkWin();
@@ -47,9 +47,11 @@ export class Session {
    */
   kubectl(user: UserInfo, line: string, stdin?: string, options: { canWait?: boolean } = {}): KubectlResult {
     // Each write is logged, then applied exactly as a replay will apply it.
-    const client = this.cluster.clientFor(user, (u, request) => {
-      this.#log.push({ tick: this.cluster.tick, user: u.name, action: { type: "request", request } as Action });
-      return applyRequest(this.cluster, u, request);
+    const client = this.cluster.clientFor(user, {
+      interceptor: (u, request) => {
+        this.#log.push({ tick: this.cluster.tick, user: loggedUser(u), action: { type: "request", request } as Action });
+        return applyRequest(this.cluster, u, request);
+      },
     });
     const wait = options.canWait ? (ms: number) => this.runFor(ms) : undefined;
     const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, ...(wait ? { wait } : {}) }, line, stdin);

@@ -4,6 +4,13 @@
 
 import type { KubectlEnv } from "./env.ts";
 import { tokenize } from "./tokenize.ts";
+import type { ApiResult } from "../sim/apiserver/errors.ts";
+import type { ListResult } from "../sim/apiserver/apiserver.ts";
+
+/** Completion offers only what the player may list. */
+function listed<T>(r: ApiResult<ListResult<T>>): readonly T[] {
+  return r.ok ? r.object.items : [];
+}
 import { KUBECTL_ALIASES } from "./cmd/root.ts";
 import { COMMANDS } from "./cmd/index.ts";
 import { GLOBAL_FLAGS } from "./cmd/root.ts";
@@ -21,7 +28,7 @@ function unique(xs: string[]): string[] {
 function objectNames(env: KubectlEnv, typed: string, namespace: string): string[] {
   const r = resolveType(typed);
   if (!r) return [];
-  const items = env.client.list(r, isNamespaced(r) ? namespace : undefined).items;
+  const items = listed(env.client.list(r, isNamespaced(r) ? namespace : undefined));
   return items.map((o) => o.metadata.name ?? "").filter((n) => n !== "");
 }
 
@@ -59,7 +66,7 @@ export function completeKubectl(env: KubectlEnv, line: string): string[] {
   const cmd = path[path.length - 1];
   const starts = (xs: string[]): string[] => unique(xs.filter((x) => x.startsWith(current)));
 
-  if (prev === "-n" || prev === "--namespace") return starts(env.client.list("namespaces").items.map((n) => n.metadata.name ?? ""));
+  if (prev === "-n" || prev === "--namespace") return starts(listed(env.client.list("namespaces")).map((n) => n.metadata.name ?? ""));
   if (prev === "-o" || prev === "--output") return starts(OUTPUT_FORMATS);
   if (current.startsWith("-")) {
     const flags = [...(cmd?.flags ?? []), ...GLOBAL_FLAGS].map((f) => `--${f.name}`);

@@ -6,18 +6,23 @@
 // actions) → state is a pure function and replays bit for bit.
 
 import type { KubeObject } from "./api/meta.ts";
-import type { Pod, PodPhase } from "./api/core-v1.ts";
+import type { PodPhase } from "./api/core-v1.ts";
 import { RESOURCES, type ResourceName } from "./api/resources.ts";
 import type { ApiServer } from "./apiserver/apiserver.ts";
 import type { ApiResult } from "./apiserver/errors.ts";
 import type { UserInfo } from "./apiserver/types.ts";
-import { Client, type RequestInterceptor } from "./clientgo/client.ts";
+import { Client, type ClientOptions } from "./clientgo/client.ts";
+import { RBAC_GROUP, type ClusterRoleBinding, type PolicyRule, type Subject } from "./api/rbac-v1.ts";
+import { KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER, nodeUser, serviceAccountUser } from "./apiserver/authentication/user.ts";
+import { bootstrapApiServer } from "./apiserver/bootstrap.ts";
+import { LOOPBACK_USER } from "./apiserver/new-apiserver.ts";
 import { newEventRecorder, type EventNameSequence, type EventRecorder } from "./clientgo/events.ts";
 import { SharedInformerFactory } from "./clientgo/informer.ts";
 import type { ControllerDeps, ControllerFactory } from "./controllers/controller.ts";
 import { newDeploymentController } from "./controllers/deployment/deployment-controller.ts";
 import { newGarbageCollector } from "./controllers/garbagecollector/garbage-collector.ts";
 import { ControllerManager } from "./controllers/manager.ts";
+import { controllerServiceAccount } from "./controllers/service-accounts.ts";
 import { newNodeLifecycleController } from "./controllers/nodelifecycle/node-lifecycle-controller.ts";
 import { newReplicaSetController } from "./controllers/replicaset/replicaset-controller.ts";
 import { newTaintEvictionController } from "./controllers/tainteviction/taint-eviction-controller.ts";
@@ -32,23 +37,37 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 1;
+export const SIM_VERSION = 2;
 
 /** kube-apiserver's --etcd-compaction-interval. */
 export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
 
-export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"] };
-const APISERVER_USER: UserInfo = { name: "system:apiserver", groups: ["system:masters"] };
+/** kubeadm's admin.conf user: cluster-admin through the kubeadm:cluster-admins binding, not system:masters. */
+export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins"] };
+export const KUBEADM_CLUSTER_ADMINS = "kubeadm:cluster-admins";
 
-export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"] as const;
+/**
+ * The game's own reader: the room's projector and the level checks watch the
+ * cluster as this user, whose ClusterRole reads only what they show.
+ */
+export const OBSERVER: UserInfo = { name: "pod-pilot:observer" };
+const OBSERVER_RULES: readonly PolicyRule[] = [
+  { verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["nodes", "pods", "events", "namespaces"] },
+  { verbs: ["get", "list", "watch"], apiGroups: ["apps"], resources: ["deployments", "replicasets"] },
+];
 
-/** Controllers in the order the manager runs them each round. */
-const CONTROLLERS: readonly [string, ControllerFactory][] = [
-  ["deployment-controller", newDeploymentController],
-  ["replicaset-controller", newReplicaSetController],
-  ["node-lifecycle-controller", newNodeLifecycleController],
-  ["taint-eviction-controller", newTaintEvictionController],
-  ["garbage-collector-controller", newGarbageCollector],
+
+/**
+ * Controllers in the order the manager runs them each round, each with the
+ * ServiceAccount kube-controller-manager runs it as (--use-service-account-credentials)
+ * and the source its events carry.
+ */
+const CONTROLLERS: readonly { name: string; factory: ControllerFactory; eventSource: string }[] = [
+  { name: "deployment-controller", factory: newDeploymentController, eventSource: "deployment-controller" },
+  { name: "replicaset-controller", factory: newReplicaSetController, eventSource: "replicaset-controller" },
+  { name: "node-lifecycle-controller", factory: newNodeLifecycleController, eventSource: "node-controller" },
+  { name: "taint-eviction-controller", factory: newTaintEvictionController, eventSource: "taint-eviction-controller" },
+  { name: "garbage-collector-controller", factory: newGarbageCollector, eventSource: "garbage-collector-controller" },
 ];
 
 /** Safety net: rounds of watch delivery and component work within one step. */
@@ -98,20 +117,24 @@ export class Cluster {
     this.api = api;
     this.admin = new Client(api, ADMIN);
 
-    const system = new Client(api, APISERVER_USER);
-    for (const ns of SYSTEM_NAMESPACES) {
-      mustSucceed(system.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));
-    }
+    // kube-apiserver's post-start hooks: the system namespaces and the RBAC bootstrap policy.
+    bootstrapApiServer(api);
+    const system = new Client(api, LOOPBACK_USER);
+    // What kubeadm init adds: admin.conf's group is cluster-admin.
+    mustSucceed(system.create("clusterrolebindings", undefined, clusterRoleBinding(KUBEADM_CLUSTER_ADMINS, "cluster-admin", { kind: "Group", apiGroup: RBAC_GROUP, name: KUBEADM_CLUSTER_ADMINS })));
+    // The game's observer.
+    mustSucceed(system.create("clusterroles", undefined, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: OBSERVER.name }, rules: [...OBSERVER_RULES] }));
+    mustSucceed(system.create("clusterrolebindings", undefined, clusterRoleBinding(OBSERVER.name, OBSERVER.name, { kind: "User", apiGroup: RBAC_GROUP, name: OBSERVER.name })));
 
-    this.informers = new SharedInformerFactory(api);
+    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
     const controllerRng = this.rng.stream("controllers");
     this.controllers = new ControllerManager(
-      CONTROLLERS.map(([name, factory]) => {
-        const client = new Client(api, { name: `system:serviceaccount:kube-system:${name}`, groups: ["system:serviceaccounts"] });
+      CONTROLLERS.map(({ name, factory, eventSource }) => {
+        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)));
         const deps: ControllerDeps = {
           client,
           informers: this.informers,
-          recorder: this.recorder(client, eventSource(name)),
+          recorder: this.recorder(client, eventSource),
           clock: this.clock,
           rng: controllerRng,
           epochMs: this.epochMs,
@@ -119,7 +142,7 @@ export class Cluster {
         return factory(deps);
       }),
     );
-    const schedulerClient = new Client(api, { name: "system:kube-scheduler" });
+    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER });
     this.scheduler = newScheduler({
       client: schedulerClient,
       informers: this.informers,
@@ -134,9 +157,8 @@ export class Cluster {
     const kubelets = new Map<string, Kubelet>();
     const kubeletRng = this.rng.stream("kubelet");
     for (const node of [...config.nodes].sort((a, b) => a.index - b.index)) {
-      const client = new Client(api, { name: `system:node:${node.name}`, groups: ["system:nodes"] });
+      const client = new Client(api, nodeUser(node.name));
       const kubelet = newKubelet(node, {
-        api,
         client,
         clock: this.clock,
         rng: kubeletRng,
@@ -184,9 +206,9 @@ export class Cluster {
     while (this.#tick < end) this.step();
   }
 
-  /** A client acting as `user` (a player), optionally intercepting its writes. */
-  clientFor(user: UserInfo, interceptor?: RequestInterceptor): Client {
-    return new Client(this.api, user, interceptor);
+  /** A client presenting `user`'s credentials (a player, the observer), optionally intercepting its writes. */
+  clientFor(user: UserInfo, options?: ClientOptions): Client {
+    return new Client(this.api, user, options);
   }
 
   /** Simulated failures, applied the way the game's failure buttons do. */
@@ -210,7 +232,7 @@ export class Cluster {
   /** Pods by phase, across all namespaces. */
   podCounts(): Record<PodPhase, number> {
     const counts: Record<PodPhase, number> = { Pending: 0, Running: 0, Succeeded: 0, Failed: 0, Unknown: 0 };
-    for (const pod of this.api.list("pods").items as readonly Pod[]) counts[pod.status?.phase ?? "Pending"]++;
+    for (const pod of mustSucceed(this.clientFor(OBSERVER).list("pods")).items) counts[pod.status?.phase ?? "Pending"]++;
     return counts;
   }
 
@@ -259,14 +281,14 @@ export class Cluster {
   }
 }
 
-/** Controllers post events under upstream's source names, which differ from their controller names. */
-function eventSource(controller: string): string {
-  switch (controller) {
-    case "node-lifecycle-controller":
-      return "node-controller";
-    default:
-      return controller;
-  }
+function clusterRoleBinding(name: string, role: string, subject: Subject): ClusterRoleBinding {
+  return {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    metadata: { name },
+    roleRef: { apiGroup: RBAC_GROUP, kind: "ClusterRole", name: role },
+    subjects: [subject],
+  };
 }
 
 function mustSucceed<T>(r: ApiResult<T>): T {

@@ -10,9 +10,10 @@ import { replay } from "../../shared/game/replay.ts";
 import { Session } from "../../shared/game/session.ts";
 import { loadCatalog } from "../../server/scenarios.ts";
 import type { UserInfo } from "../../shared/sim/apiserver/types.ts";
+import { playerUser } from "../../shared/game/players.ts";
 
 const catalog = loadCatalog();
-const alice: UserInfo = { name: "alice" };
+const alice: UserInfo = playerUser("alice");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
 /** A sandbox run touching every mechanism: scale, crash, eviction, cordon, restart, apply. */

@@ -4,6 +4,7 @@
 
 import { z } from "zod";
 import { RESOURCE_NAMES } from "../../sim/api/resources.ts";
+import type { UserInfo } from "../../sim/apiserver/types.ts";
 
 const name = z.string().min(1).max(253);
 const resource = z.enum(RESOURCE_NAMES as [string, ...string[]]);
@@ -18,9 +19,17 @@ const deleteOptions = z
 
 /** An API request as the API server takes it (shared/sim/apiserver/types.ts ApiRequest). */
 const dryRun = z.boolean().optional();
+const impersonate = z
+  .object({
+    user: z.string().max(253).optional(),
+    groups: z.array(z.string().max(253)).max(64).optional(),
+    uid: z.string().max(128).optional(),
+    extra: z.record(z.string().max(253), z.array(z.string().max(253)).max(64)).optional(),
+  })
+  .optional();
 export const ApiRequestSchema = z.discriminatedUnion("verb", [
-  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun }),
-  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional(), dryRun }),
+  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun, impersonate }),
+  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional(), dryRun, impersonate }),
   z.object({
     verb: z.literal("patch"),
     resource,
@@ -29,10 +38,11 @@ export const ApiRequestSchema = z.discriminatedUnion("verb", [
     patch: z.record(z.string(), z.unknown()),
     subresource: z.literal("status").optional(),
     dryRun,
+    impersonate,
   }),
-  z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions, dryRun }),
-  z.object({ verb: z.literal("bind"), namespace: name, name, node: name, dryRun }),
-  z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions, dryRun }),
+  z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions, dryRun, impersonate }),
+  z.object({ verb: z.literal("bind"), namespace: name, name, node: name, dryRun, impersonate }),
+  z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions, dryRun, impersonate }),
 ]);
 
 export const Action = z.discriminatedUnion("type", [
@@ -45,10 +55,28 @@ export const Action = z.discriminatedUnion("type", [
 ]);
 export type Action = z.infer<typeof Action>;
 
+/** Who acted, in full: a replay re-runs authentication and authorization with exactly this user. */
+export const LoggedUser = z.object({
+  name: z.string().min(1).max(253),
+  uid: z.string().max(128).optional(),
+  groups: z.array(z.string().min(1).max(253)).max(64).optional(),
+  extra: z.record(z.string().max(253), z.array(z.string().max(253)).max(64)).optional(),
+});
+export type LoggedUser = z.infer<typeof LoggedUser>;
+
+export function loggedUser(user: UserInfo): LoggedUser {
+  return {
+    name: user.name,
+    ...(user.uid !== undefined ? { uid: user.uid } : {}),
+    ...(user.groups !== undefined ? { groups: [...user.groups] } : {}),
+    ...(user.extra !== undefined ? { extra: Object.fromEntries(Object.entries(user.extra).map(([k, v]) => [k, [...v]])) } : {}),
+  };
+}
+
 export const LoggedAction = z.object({
   /** Steps completed before the action was applied. */
   tick: z.number().int().min(0),
-  user: z.string().min(1).max(128),
+  user: LoggedUser,
   action: Action,
 });
 export type LoggedAction = z.infer<typeof LoggedAction>;

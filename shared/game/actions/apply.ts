@@ -21,7 +21,7 @@ export type ActionOutcome =
 
 /** A player's API request: sent, then the cluster reacts. The console uses this too. */
 export function applyRequest(cluster: Cluster, user: UserInfo, request: ApiRequest): ApiResult<KubeObject> {
-  const res = cluster.api.request(user, request);
+  const res = cluster.clientFor(user).request(request);
   cluster.settle();
   return res;
 }
@@ -35,11 +35,13 @@ export function applyAction(cluster: Cluster, user: UserInfo, action: Action): A
     case "bind": {
       // The scheduler's cache must include every write so far (an earlier drop, say).
       cluster.settle();
-      const got = cluster.api.get("pods", action.namespace, action.pod);
+      // The player reads the pod and posts its binding as themself; the scheduler only previews the fit.
+      const client = cluster.clientFor(user);
+      const got = client.get("pods", action.namespace, action.pod);
       if (!got.ok) return { ok: false, kind: "status", status: got.status, message: got.status.message };
       const fit = cluster.scheduler.checkFit(got.object as Pod, action.node);
       if (!fit.fits) return { ok: false, kind: "unschedulable", reasons: fit.reasons, message: fit.reasons.join(", ") };
-      const res = cluster.api.bind(user, action.namespace, action.pod, action.node);
+      const res = client.bind(action.namespace, action.pod, action.node);
       cluster.settle();
       return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
     }

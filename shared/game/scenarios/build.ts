@@ -2,6 +2,7 @@
 
 import { Cluster, type ClusterNodeConfig } from "../../sim/cluster.ts";
 import type { Scenario } from "./scenario.ts";
+import { playersBinding } from "../players.ts";
 
 export function nodeConfigs(scenario: Scenario): ClusterNodeConfig[] {
   return scenario.nodes.map((n, index) => ({
@@ -24,6 +25,7 @@ export function buildCluster(scenario: Scenario, seed = scenario.seed): Cluster 
     epochMs: scenario.epochMs,
     nodes: nodeConfigs(scenario),
     schedulerActive: scenario.schedulerActive,
-    objects: scenario.objects,
+    // Players act as themselves; in the scenarios so far they run the cluster.
+    objects: [playersBinding("cluster-admin"), ...scenario.objects],
   });
 }

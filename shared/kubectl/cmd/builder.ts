@@ -4,7 +4,7 @@
 // (ContinueOnError), in the order kubectl visits them.
 
 import type { KubeObject } from "../../sim/api/meta.ts";
-import type { ResourceName } from "../../sim/api/resources.ts";
+import type { ResourceName, ResourceTypes } from "../../sim/api/resources.ts";
 import { parseSelector, selectorMatches } from "../../sim/api/labels.ts";
 import { plainError, statusError, type KubectlError } from "../errors.ts";
 import { isNamespaced, resolveType, splitTypes, infoOf } from "../resources.ts";
@@ -166,7 +166,11 @@ export function runBuilder(ctx: CommandContext, args: readonly string[], opts: B
     }
     const ns = namespaced && !opts.allNamespaces ? ctx.namespace : undefined;
     const list = ctx.env.client.list(t.resource, ns, labelReqs.length > 0 ? { labelSelector: (l) => selectorMatches(labelReqs, l) } : {});
-    let items = list.items as readonly KubeObject[];
+    if (!list.ok) {
+      errors.push(statusError(list.status));
+      continue;
+    }
+    let items = list.object.items as readonly KubeObject[];
     if (fieldReqs.length > 0) {
       const unsupported = fieldReqs.find((r) => !supportsField(t.resource, r.field));
       if (unsupported) {
@@ -188,4 +192,13 @@ export function runBuilder(ctx: CommandContext, args: readonly string[], opts: B
     infos.push({ resource: t.resource, namespace: ns, objects: items, isList: true });
   }
   return { infos, errors, singleItemImplied };
+}
+
+/**
+ * The items of a list kubectl only reads on the side (describe's events, related
+ * ReplicaSets): like the describers, a refused list shows as nothing.
+ */
+export function listedOrNone<R extends ResourceName>(ctx: CommandContext, resource: R, namespace?: string): readonly ResourceTypes[R][] {
+  const r = ctx.env.client.list(resource, namespace);
+  return r.ok ? r.object.items : [];
 }

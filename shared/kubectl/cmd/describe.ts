@@ -17,7 +17,7 @@ import { NODE_LEASE_NAMESPACE, describeNode } from "../printers/describe/node.ts
 import { describePod } from "../printers/describe/pod.ts";
 import { describeDeployment, describeReplicaSet } from "../printers/describe/workloads.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
-import { runBuilder } from "./builder.ts";
+import { listedOrNone, runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, FILENAME, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
 import { noResourcesFound } from "./get.ts";
 
@@ -46,7 +46,7 @@ function runDescribe(ctx: CommandContext): void {
     const resource = types.length === 1 ? resolveType(types[0]!) : undefined;
     if (resource) {
       const ns = infoOf(resource).namespaced ? ctx.namespace : undefined;
-      const matches = (ctx.env.client.list(resource, ns).items as readonly KubeObject[]).filter((o) => (o.metadata.name ?? "").startsWith(ctx.args[1]!));
+      const matches = (listedOrNone(ctx, resource, ns) as readonly KubeObject[]).filter((o) => (o.metadata.name ?? "").startsWith(ctx.args[1]!));
       if (matches.length > 0) {
         for (const o of matches) ctx.out.out(`${describeOne(ctx, resource, o, showEvents)}\n`);
         return;
@@ -63,7 +63,7 @@ function runDescribe(ctx: CommandContext): void {
 
 /** searchEvents: events about the object, matched on name, namespace, kind (when given) and uid. */
 function eventsFor(ctx: CommandContext, namespace: string | undefined, name: string, kind: string | undefined, uid: string | undefined): Event[] {
-  const all = ctx.env.client.list("events", namespace).items as readonly Event[];
+  const all = listedOrNone(ctx, "events", namespace);
   return all.filter((e) => {
     const io = e.involvedObject;
     return io.name === name && (io.namespace ?? "") === (namespace ?? "") && (kind === undefined || io.kind === kind) && (uid === undefined || io.uid === uid);
@@ -79,7 +79,7 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
     case "pods":
       return describePod(ctx.now, obj as Pod, events(undefined));
     case "nodes": {
-      const pods = (ctx.env.client.list("pods").items as readonly Pod[]).filter(
+      const pods = listedOrNone(ctx, "pods").filter(
         (p) => p.spec.nodeName === name && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed",
       );
       const lease = ctx.env.client.get("leases", NODE_LEASE_NAMESPACE, name);
@@ -88,7 +88,7 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
     }
     case "deployments": {
       const d = obj as Deployment;
-      const owned = (ctx.env.client.list("replicasets", ns).items as readonly ReplicaSet[]).filter(
+      const owned = listedOrNone(ctx, "replicasets", ns).filter(
         (rs) => selectorMatchesLabels(d.spec.selector, rs.metadata.labels) && (rs.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid),
       );
       const ts = (rs: ReplicaSet): number => parseTime(ctx.now.epochMs, rs.metadata.creationTimestamp ?? "");
@@ -100,7 +100,7 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
     case "replicasets": {
       const rs = obj as ReplicaSet;
       const counts = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
-      for (const p of ctx.env.client.list("pods", ns).items as readonly Pod[]) {
+      for (const p of listedOrNone(ctx, "pods", ns)) {
         if (!selectorMatchesLabels(rs.spec.selector, p.metadata.labels)) continue;
         if (!(p.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === uid)) continue;
         const phase = p.status?.phase;

@@ -4,7 +4,7 @@
 // at once, so "evicted" follows straight after "evicting".
 
 import type { Node, Pod } from "../../sim/api/core-v1.ts";
-import { plainError, reportErrors, usageError, type KubectlError } from "../errors.ts";
+import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
 import { flagBool, flagInt, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
@@ -145,7 +145,9 @@ export const drainCommand: Command = {
     const fatal: string[][] = [];
     const remaining: string[] = [];
     for (const node of nodes) {
-      const pods = (ctx.env.client.list("pods").items as readonly Pod[]).filter((p) => p.spec.nodeName === node.metadata.name);
+      const listed = ctx.env.client.list("pods");
+      if (!listed.ok) return reportErrors(ctx.out, [statusError(listed.status)]);
+      const pods = listed.object.items.filter((p) => p.spec.nodeName === node.metadata.name);
       const list = pods.map((p) => filterPod(p, opts));
       const errors = grouped(list, "error").map(([m, pods]) => `cannot delete ${m}: ${pods}`);
       if (errors.length > 0) {

@@ -16,7 +16,7 @@ import { describePodTemplate, LAST_APPLIED_CONFIG_ANNOTATION } from "../printers
 import { PrefixWriter } from "../printers/describe/writer.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { groupResource } from "../resources.ts";
-import { runBuilder, type Info } from "./builder.ts";
+import { listedOrNone, runBuilder, type Info } from "./builder.ts";
 import { FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
@@ -43,7 +43,7 @@ const objectError = (resource: ResourceName, name: string, problem: string): Kub
 
 /** The ReplicaSets a deployment owns, oldest first (deploymentutil.GetAllReplicaSets). */
 export function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
-  return (ctx.env.client.list("replicasets", d.metadata.namespace).items as readonly ReplicaSet[])
+  return listedOrNone(ctx, "replicasets", d.metadata.namespace)
     .filter((rs) => selectorMatchesLabels(d.spec.selector, rs.metadata.labels) && (rs.metadata.ownerReferences ?? []).some((r) => r.controller === true && r.uid === d.metadata.uid))
     .sort((a, b) => ((a.metadata.creationTimestamp ?? "") < (b.metadata.creationTimestamp ?? "") ? -1 : (a.metadata.creationTimestamp ?? "") > (b.metadata.creationTimestamp ?? "") ? 1 : (a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
 }

@@ -19,7 +19,7 @@ describe("create", () => {
     expect(created.metadata.resourceVersion).toBe(String(api.revision));
     expect(created.apiVersion).toBe("v1");
     expect(created.kind).toBe("Pod");
-    expect(must(api.get("pods", "default", "web"))).toEqual(created);
+    expect(must(api.get(ADMIN, "pods", "default", "web"))).toEqual(created);
   });
 
   it("ignores server-owned metadata sent by the client", () => {
@@ -304,7 +304,7 @@ describe("defaulting", () => {
 
   it("keeps generation off kinds that do not track it", () => {
     const { api } = newTestApiServer();
-    expect(must(api.get("namespaces", undefined, "default")).metadata.generation).toBeUndefined();
+    expect(must(api.get(ADMIN, "namespaces", undefined, "default")).metadata.generation).toBeUndefined();
     const body: Node = { apiVersion: "v1", kind: "Node", metadata: { name: "node-1" }, spec: {} };
     const node = must(api.create(ADMIN, "nodes", undefined, body));
     expect(node.metadata.generation).toBeUndefined();
@@ -353,7 +353,7 @@ describe("admission", () => {
   it("refuses new objects in a terminating namespace, naming the generateName when there is no name yet", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("old")));
-    const terminating = structuredClone(must(api.get("namespaces", undefined, "old")));
+    const terminating = structuredClone(must(api.get(ADMIN, "namespaces", undefined, "old")));
     terminating.status = { phase: "Terminating" };
     must(api.update(ADMIN, "namespaces", undefined, terminating, "status"));
     const r = api.create(ADMIN, "pods", "old", pod("web"));

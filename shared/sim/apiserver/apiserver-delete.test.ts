@@ -9,7 +9,7 @@ function withScheduledPod(spec: Partial<Pod["spec"]> = {}, meta: Partial<Pod["me
   must(t.api.bind(ADMIN, "default", "web", "node-1"));
   t.api.dispatchWatches();
   const rec = recorder();
-  t.api.watch("pods", { sinceRevision: t.api.revision }, rec.handler);
+  t.api.watch(ADMIN, "pods", { sinceRevision: t.api.revision }, rec.handler);
   return { ...t, rec };
 }
 
@@ -17,12 +17,12 @@ describe("graceful pod deletion", () => {
   it("marks a scheduled pod with deletionTimestamp now + 30 s and keeps it", () => {
     const { api, clock, rec } = withScheduledPod();
     clock.advanceTo(5_000);
-    const before = must(api.get("pods", "default", "web"));
+    const before = must(api.get(ADMIN, "pods", "default", "web"));
     const deleted = must(api.delete(ADMIN, "pods", "default", "web"));
     expect(deleted.metadata.deletionTimestamp).toBe("2026-01-01T09:00:35Z");
     expect(deleted.metadata.deletionGracePeriodSeconds).toBe(30);
     expect(deleted.metadata.generation).toBe((before.metadata.generation ?? 0) + 1);
-    expect(must(api.get("pods", "default", "web"))).toEqual(deleted);
+    expect(must(api.get(ADMIN, "pods", "default", "web"))).toEqual(deleted);
     api.dispatchWatches();
     expect(rec.lines).toEqual([`MODIFIED default/web rv=${deleted.metadata.resourceVersion}`]);
   });
@@ -65,7 +65,7 @@ describe("graceful pod deletion", () => {
     const last = must(api.delete(ADMIN, "pods", "default", "web", { gracePeriodSeconds: 0 }));
     expect(last.metadata.deletionGracePeriodSeconds).toBe(0);
     expect(last.metadata.deletionTimestamp).toBe("2026-01-01T09:00:00Z");
-    expect(api.get("pods", "default", "web").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "web").ok).toBe(false);
     expect(api.revision).toBe(rvBefore + 2);
     api.dispatchWatches();
     expect(rec.lines).toEqual([`MODIFIED default/web rv=${rvBefore - 0}`, `MODIFIED default/web rv=${rvBefore + 1}`, `DELETED default/web rv=${rvBefore + 2}`]);
@@ -76,11 +76,11 @@ describe("graceful pod deletion", () => {
     must(api.create(ADMIN, "pods", "default", pod("pending")));
     api.dispatchWatches();
     const rec = recorder();
-    api.watch("pods", { sinceRevision: api.revision }, rec.handler);
+    api.watch(ADMIN, "pods", { sinceRevision: api.revision }, rec.handler);
     const rv = api.revision;
     const deleted = must(api.delete(ADMIN, "pods", "default", "pending"));
     expect(deleted.metadata.deletionGracePeriodSeconds).toBe(0);
-    expect(api.get("pods", "default", "pending").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "pending").ok).toBe(false);
     api.dispatchWatches();
     expect(rec.lines).toEqual([`MODIFIED default/pending rv=${rv + 1}`, `DELETED default/pending rv=${rv + 2}`]);
     expect(rec.events[1]!.object.metadata.deletionTimestamp).toBe("2026-01-01T09:00:00Z");
@@ -90,7 +90,7 @@ describe("graceful pod deletion", () => {
     const { api } = withScheduledPod();
     must(api.patch(ADMIN, "pods", "default", "web", { status: { phase: "Succeeded" } }, "status"));
     must(api.delete(ADMIN, "pods", "default", "web"));
-    expect(api.get("pods", "default", "web").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "web").ok).toBe(false);
   });
 
   it("answers NotFound once the pod is gone", () => {
@@ -108,11 +108,11 @@ describe("finalizers", () => {
     const marked = must(api.delete(ADMIN, "pods", "default", "held"));
     expect(marked.metadata.deletionTimestamp).toBe("2026-01-01T09:00:00Z");
     expect(marked.metadata.deletionGracePeriodSeconds).toBe(0);
-    expect(api.get("pods", "default", "held").ok).toBe(true);
+    expect(api.get(ADMIN, "pods", "default", "held").ok).toBe(true);
     must(api.patch(ADMIN, "pods", "default", "held", { metadata: { finalizers: ["example.com/b"] } }));
-    expect(api.get("pods", "default", "held").ok).toBe(true);
+    expect(api.get(ADMIN, "pods", "default", "held").ok).toBe(true);
     must(api.patch(ADMIN, "pods", "default", "held", { metadata: { finalizers: null } }));
-    expect(api.get("pods", "default", "held").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "held").ok).toBe(false);
   });
 
   it("hold a scheduled pod past its grace period until the kubelet's final delete", () => {
@@ -120,9 +120,9 @@ describe("finalizers", () => {
     must(api.delete(ADMIN, "pods", "default", "web"));
     must(api.patch(ADMIN, "pods", "default", "web", { metadata: { finalizers: [] } }));
     // The grace period is still running: the kubelet has to stop the containers first.
-    expect(api.get("pods", "default", "web").ok).toBe(true);
+    expect(api.get(ADMIN, "pods", "default", "web").ok).toBe(true);
     must(api.delete(ADMIN, "pods", "default", "web", { gracePeriodSeconds: 0 }));
-    expect(api.get("pods", "default", "web").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "web").ok).toBe(false);
   });
 
   it("hold kinds without a grace period too, marked at once", () => {
@@ -139,7 +139,7 @@ describe("finalizers", () => {
     const again = must(api.delete(ADMIN, "deployments", "default", "web"));
     expect(again.metadata.resourceVersion).toBe(marked.metadata.resourceVersion);
     must(api.patch(ADMIN, "deployments", "default", "web", { metadata: { finalizers: null } }));
-    expect(api.get("deployments", "default", "web").ok).toBe(false);
+    expect(api.get(ADMIN, "deployments", "default", "web").ok).toBe(false);
   });
 
   it("may not be added to an object being deleted", () => {
@@ -160,9 +160,9 @@ describe("finalizers", () => {
     expect(must(api.delete(ADMIN, "deployments", "default", "fg", { propagationPolicy: "Foreground" })).metadata.finalizers).toEqual(["foregroundDeletion"]);
     expect(must(api.delete(ADMIN, "deployments", "default", "or", { propagationPolicy: "Orphan" })).metadata.finalizers).toEqual(["orphan"]);
     must(api.delete(ADMIN, "deployments", "default", "bg", { propagationPolicy: "Background" }));
-    expect(api.get("deployments", "default", "fg").ok).toBe(true);
-    expect(api.get("deployments", "default", "or").ok).toBe(true);
-    expect(api.get("deployments", "default", "bg").ok).toBe(false);
+    expect(api.get(ADMIN, "deployments", "default", "fg").ok).toBe(true);
+    expect(api.get(ADMIN, "deployments", "default", "or").ok).toBe(true);
+    expect(api.get(ADMIN, "deployments", "default", "bg").ok).toBe(false);
   });
 });
 
@@ -196,7 +196,7 @@ describe("bind", () => {
     expect(bound.spec.nodeName).toBe("node-1");
     expect(bound.status?.conditions).toEqual([{ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: "2026-01-01T09:00:01Z" }]);
     expect(bound.metadata.generation).toBe(1);
-    expect(must(api.get("pods", "default", "web"))).toEqual(bound);
+    expect(must(api.get(ADMIN, "pods", "default", "web"))).toEqual(bound);
   });
 
   it("replaces an Unschedulable PodScheduled condition in place", () => {

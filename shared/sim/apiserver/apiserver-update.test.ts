@@ -71,7 +71,7 @@ describe("update", () => {
     const { api, d } = withDeployment();
     api.dispatchWatches();
     const rec = recorder();
-    api.watch("deployments", { sinceRevision: api.revision }, rec.handler);
+    api.watch(ADMIN, "deployments", { sinceRevision: api.revision }, rec.handler);
     const before = api.revision;
     const same = must(api.update(ADMIN, "deployments", "default", structuredClone(d)));
     expect(same.metadata.resourceVersion).toBe(d.metadata.resourceVersion);
@@ -248,32 +248,32 @@ describe("reads", () => {
   it("lists in key order with the store revision as resourceVersion", () => {
     const { api } = newTestApiServer();
     for (const n of ["web-2", "web-10", "api"]) must(api.create(ADMIN, "pods", "default", pod(n, {}, { labels: { app: n.startsWith("web") ? "web" : "api" } })));
-    const list = api.list("pods", "default");
+    const list = must(api.list(ADMIN, "pods", "default"));
     expect(list.items.map((p) => p.metadata.name)).toEqual(["api", "web-10", "web-2"]);
     expect(list.resourceVersion).toBe(String(api.revision));
-    expect(api.list("pods", "default", { labelSelector: (l) => l.app === "web" }).items).toHaveLength(2);
-    expect(api.list("pods", "kube-system").items).toEqual([]);
-    expect(api.list("pods").items).toHaveLength(3);
+    expect(must(api.list(ADMIN, "pods", "default", { labelSelector: (l) => l.app === "web" })).items).toHaveLength(2);
+    expect(must(api.list(ADMIN, "pods", "kube-system")).items).toEqual([]);
+    expect(must(api.list(ADMIN, "pods")).items).toHaveLength(3);
   });
 
   it("answers NotFound for a missing object, named by its qualified resource", () => {
     const { api } = newTestApiServer();
-    const r = api.get("deployments", "default", "web");
+    const r = api.get(ADMIN, "deployments", "default", "web");
     expect(r.ok ? undefined : r.status.message).toBe('deployments.apps "web" not found');
-    const n = api.get("nodes", undefined, "node-9");
+    const n = api.get(ADMIN, "nodes", undefined, "node-9");
     expect(n.ok ? undefined : n.status.message).toBe('nodes "node-9" not found');
   });
 
   it("reads namespaced objects from default when no namespace is given", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "pods", "default", pod("web")));
-    expect(api.get("pods", undefined, "web").ok).toBe(true);
+    expect(api.get(ADMIN, "pods", undefined, "web").ok).toBe(true);
   });
 
   it("counts requests by verb", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "pods", "default", pod("web")));
-    api.list("pods");
+    api.list(ADMIN, "pods");
     must(api.patch(ADMIN, "pods", "default", "web", { metadata: { labels: { a: "b" } } }));
     expect(api.requestCounts).toMatchObject({ create: 2, list: 1, patch: 1 });
   });

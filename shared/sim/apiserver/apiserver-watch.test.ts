@@ -7,7 +7,7 @@ describe("watch delivery", () => {
   it("delivers nothing during the write, everything at dispatch", () => {
     const { api } = newTestApiServer();
     const rec = recorder();
-    api.watch("pods", { sinceRevision: api.revision }, rec.handler);
+    api.watch(ADMIN, "pods", { sinceRevision: api.revision }, rec.handler);
     must(api.create(ADMIN, "pods", "default", pod("a")));
     expect(rec.lines).toEqual([]);
     expect(api.hasPendingWatchEvents()).toBe(true);
@@ -21,9 +21,9 @@ describe("watch delivery", () => {
     const { api } = newTestApiServer();
     const order: string[] = [];
     const since = api.revision;
-    api.watch("pods", { sinceRevision: since }, (ev) => order.push(`first:${ev.type}:${ev.object.metadata.name}`));
-    api.watch("deployments", { sinceRevision: since }, (ev) => order.push(`deploy:${ev.type}:${ev.object.metadata.name}`));
-    api.watch("pods", { sinceRevision: since }, (ev) => order.push(`second:${ev.type}:${ev.object.metadata.name}`));
+    api.watch(ADMIN, "pods", { sinceRevision: since }, (ev) => order.push(`first:${ev.type}:${ev.object.metadata.name}`));
+    api.watch(ADMIN, "deployments", { sinceRevision: since }, (ev) => order.push(`deploy:${ev.type}:${ev.object.metadata.name}`));
+    api.watch(ADMIN, "pods", { sinceRevision: since }, (ev) => order.push(`second:${ev.type}:${ev.object.metadata.name}`));
     must(api.create(ADMIN, "pods", "default", pod("a")));
     must(api.create(ADMIN, "deployments", "default", deployment()));
     must(api.patch(ADMIN, "pods", "default", "a", { metadata: { labels: { x: "y" } } }));
@@ -34,7 +34,7 @@ describe("watch delivery", () => {
   it("gives MODIFIED the previous object and DELETED the last state at the delete's revision", () => {
     const { api } = newTestApiServer();
     const rec = recorder();
-    api.watch("deployments", { sinceRevision: api.revision }, rec.handler);
+    api.watch(ADMIN, "deployments", { sinceRevision: api.revision }, rec.handler);
     const created = must(api.create(ADMIN, "deployments", "default", deployment()));
     const scaled = must(api.patch(ADMIN, "deployments", "default", "web", { spec: { replicas: 2 } }));
     must(api.delete(ADMIN, "deployments", "default", "web"));
@@ -53,7 +53,7 @@ describe("watch delivery", () => {
   it("delivers writes made by handlers in the same dispatch", () => {
     const { api } = newTestApiServer();
     const seen: string[] = [];
-    api.watch("pods", { sinceRevision: api.revision }, (ev) => {
+    api.watch(ADMIN, "pods", { sinceRevision: api.revision }, (ev) => {
       seen.push(`${ev.type}:${ev.object.metadata.name}`);
       if (ev.type === "ADDED" && ev.object.metadata.name === "a") must(api.create(ADMIN, "pods", "default", pod("b")));
     });
@@ -67,7 +67,7 @@ describe("watch delivery", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("team")));
     const rec = recorder();
-    api.watch("pods", { namespace: "team", sinceRevision: api.revision }, rec.handler);
+    api.watch(ADMIN, "pods", { namespace: "team", sinceRevision: api.revision }, rec.handler);
     must(api.create(ADMIN, "pods", "default", pod("a")));
     must(api.create(ADMIN, "pods", "team", pod("b")));
     api.dispatchWatches();
@@ -77,7 +77,7 @@ describe("watch delivery", () => {
   it("stops delivering once stopped", () => {
     const { api } = newTestApiServer();
     const rec = recorder();
-    const w = api.watch("pods", { sinceRevision: api.revision }, rec.handler);
+    const w = must(api.watch(ADMIN, "pods", { sinceRevision: api.revision }, rec.handler));
     w.stop();
     must(api.create(ADMIN, "pods", "default", pod("a")));
     api.dispatchWatches();
@@ -91,8 +91,8 @@ describe("watch delivery", () => {
     api.dispatchWatches();
     must(api.create(ADMIN, "pods", "default", pod("b")));
     const rec = recorder();
-    api.watch("pods", { sinceRevision: since }, rec.handler);
-    api.watch("deployments", { sinceRevision: since }, () => expect.unreachable());
+    api.watch(ADMIN, "pods", { sinceRevision: since }, rec.handler);
+    api.watch(ADMIN, "deployments", { sinceRevision: since }, () => expect.unreachable());
     expect(api.hasPendingWatchEvents()).toBe(true);
     api.dispatchWatches();
     expect(rec.lines).toEqual([`ADDED default/a rv=${since + 1}`, `ADDED default/b rv=${since + 2}`]);
@@ -102,8 +102,8 @@ describe("watch delivery", () => {
     const { api, etcd } = newTestApiServer();
     for (const n of ["a", "b", "c"]) must(api.create(ADMIN, "pods", "default", pod(n)));
     etcd.store.compact(4);
-    expect(() => api.watch("pods", { sinceRevision: 3 }, () => {})).toThrow(new EtcdError("too old resource version: 3 (4)"));
-    expect(() => api.watch("pods", { sinceRevision: 4 }, () => {})).not.toThrow();
+    expect(() => api.watch(ADMIN, "pods", { sinceRevision: 3 }, () => {})).toThrow(new EtcdError("too old resource version: 3 (4)"));
+    expect(() => api.watch(ADMIN, "pods", { sinceRevision: 4 }, () => {})).not.toThrow();
   });
 });
 
@@ -114,8 +114,8 @@ describe("the nodeName index", () => {
     api.dispatchWatches();
     const node1 = recorder();
     const node2 = recorder();
-    api.watch("pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
-    api.watch("pods", { nodeName: "node-2", sinceRevision: api.revision }, node2.handler);
+    api.watch(ADMIN, "pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
+    api.watch(ADMIN, "pods", { nodeName: "node-2", sinceRevision: api.revision }, node2.handler);
     const bound = must(api.bind(ADMIN, "default", "web", "node-1"));
     must(api.patch(ADMIN, "pods", "default", "web", { status: { phase: "Running" } }, "status"));
     must(api.delete(ADMIN, "pods", "default", "web", { gracePeriodSeconds: 0 }));
@@ -133,10 +133,10 @@ describe("the nodeName index", () => {
     api.dispatchWatches();
     const node1 = recorder();
     const node2 = recorder();
-    api.watch("pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
-    api.watch("pods", { nodeName: "node-2", sinceRevision: api.revision }, node2.handler);
+    api.watch(ADMIN, "pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
+    api.watch(ADMIN, "pods", { nodeName: "node-2", sinceRevision: api.revision }, node2.handler);
     // nodeName cannot change through the API; the etcd write stands in for a restore.
-    const moved = structuredClone(must(api.get("pods", "default", "web")));
+    const moved = structuredClone(must(api.get(ADMIN, "pods", "default", "web")));
     moved.spec.nodeName = "node-2";
     moved.metadata.resourceVersion = String(api.revision + 1);
     etcd.store.put("/registry/pods/default/web", moved);
@@ -150,8 +150,8 @@ describe("the nodeName index", () => {
     const { api } = newTestApiServer();
     const all = recorder();
     const node1 = recorder();
-    api.watch("pods", { sinceRevision: api.revision }, all.handler);
-    api.watch("pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
+    api.watch(ADMIN, "pods", { sinceRevision: api.revision }, all.handler);
+    api.watch(ADMIN, "pods", { nodeName: "node-1", sinceRevision: api.revision }, node1.handler);
     must(api.create(ADMIN, "pods", "default", pod("web")));
     must(api.bind(ADMIN, "default", "web", "node-1"));
     api.dispatchWatches();

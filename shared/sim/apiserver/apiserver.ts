@@ -44,7 +44,20 @@ import type {
   WatchOptions,
 } from "./types.ts";
 import { validateObjectMeta } from "./validation/object-meta.ts";
-import { storageKey, storagePrefix } from "./keys.ts";
+import { isRbacKey, storageKey, storagePrefix } from "./keys.ts";
+import type { Authorizer } from "./authorization/authorizer.ts";
+import { newHandlerChain, type FilterResult } from "./filters/chain.ts";
+import type { Impersonation } from "./filters/impersonation.ts";
+import { resourceRequest, type RequestInfo } from "./filters/request-info.ts";
+import {
+  accessReview,
+  rulesReview,
+  whoAmI,
+  type SelfSubjectAccessReviewSpec,
+  type SelfSubjectAccessReviewStatus,
+  type SelfSubjectReviewStatus,
+  type SubjectRulesReviewStatus,
+} from "./reviews.ts";
 import { WatchCache } from "./watch-cache.ts";
 
 export interface ListResult<T> {
@@ -52,7 +65,12 @@ export interface ListResult<T> {
   readonly resourceVersion: string;
 }
 
-export interface ListOptions {
+/** What a read carries besides its target: whom the caller acts as (kubectl --as). */
+export interface ReadOptions {
+  readonly impersonate?: Impersonation;
+}
+
+export interface ListOptions extends ReadOptions {
   readonly labelSelector?: (labels: Readonly<Record<string, string>>) => boolean;
 }
 
@@ -63,7 +81,16 @@ export interface ApiServerDeps {
   readonly epochMs: number;
   readonly strategies: { readonly [R in ResourceName]: Strategy<ResourceTypes[R]> };
   readonly admission: readonly AdmissionPlugin[];
+  /** Decides every request (new-apiserver.ts: system:masters, then Node, then RBAC). */
+  readonly authorizer: Authorizer;
 }
+
+/** The review resources: created, answered, never stored. */
+const AUTHORIZATION_REVIEWS = {
+  selfsubjectaccessreviews: { group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
+  selfsubjectrulesreviews: { group: "authorization.k8s.io", version: "v1", resource: "selfsubjectrulesreviews" },
+  selfsubjectreviews: { group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews" },
+} as const;
 
 /** metav1.FinalizerOrphanDependents and FinalizerDeleteDependents. */
 export const ORPHAN_FINALIZER = "orphan";
@@ -78,10 +105,18 @@ export class ApiServer {
   readonly #logProviders = new Map<string, ContainerLogProvider>();
   /** Set while a dry-run request is served. */
   #dryRun = false;
+  readonly #chain: ReturnType<typeof newHandlerChain>;
+  #rbacGeneration = 0;
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
     this.#watchCache = new WatchCache(deps.etcd.store);
+    this.#chain = newHandlerChain(deps.authorizer);
+  }
+
+  /** Bumped by every write to an RBAC object: the RBAC authorizer's rule cache is keyed on it. */
+  get rbacGeneration(): number {
+    return this.#rbacGeneration;
   }
 
   get revision(): number {
@@ -110,11 +145,18 @@ export class ApiServer {
 
   // --- the generic entry point the action log replays ------------------------
 
-  request(user: UserInfo, req: ApiRequest): ApiResult<KubeObject> {
-    // dryRun=All: the whole pipeline runs, storage is skipped (#put, #remove).
+  /**
+   * Every mutating request enters here and walks the front door first
+   * (authentication → impersonation → authorization), then its handler:
+   * decoding → defaulting → mutating admission → validation → validating
+   * admission → storage. dryRun=All runs it all but storage (#put, #remove).
+   */
+  request(credentials: UserInfo, req: ApiRequest): ApiResult<KubeObject> {
+    const door = this.#frontDoor(credentials, req.impersonate, this.#requestInfo(req));
+    if (!door.ok) return fail(door.status);
     this.#dryRun = req.dryRun === true;
     try {
-      return this.#serve(user, req);
+      return this.#serve(door.user, req);
     } finally {
       this.#dryRun = false;
     }
@@ -123,33 +165,99 @@ export class ApiServer {
   #serve(user: UserInfo, req: ApiRequest): ApiResult<KubeObject> {
     switch (req.verb) {
       case "create":
-        return this.create(user, req.resource, req.namespace, req.body);
+        return this.#create(user, req.resource, req.namespace, req.body);
       case "update":
-        return this.update(user, req.resource, req.namespace, req.body, req.subresource);
+        return this.#update(user, req.resource, req.namespace, req.body, req.subresource);
       case "patch":
-        return this.patch(user, req.resource, req.namespace, req.name, req.patch, req.subresource);
+        return this.#patch(user, req.resource, req.namespace, req.name, req.patch, req.subresource);
       case "delete":
-        return this.delete(user, req.resource, req.namespace, req.name, req.options);
+        return this.#delete(user, req.resource, req.namespace, req.name, req.options);
       case "bind":
-        return this.bind(user, req.namespace, req.name, req.node);
+        return this.#bind(user, req.namespace, req.name, req.node);
       case "evict":
-        return this.evict(user, req.namespace, req.name, req.options);
+        return this.#evict(user, req.namespace, req.name, req.options);
     }
+  }
+
+  /** The attributes a write is authorized on (RequestInfo): a create names no object; subresources are bindings and evictions. */
+  #requestInfo(req: ApiRequest): RequestInfo {
+    switch (req.verb) {
+      case "create": {
+        const info: ResourceInfo = RESOURCES[req.resource];
+        return resourceRequest("create", info, info.namespaced ? (req.namespace ?? req.body?.metadata?.namespace ?? "default") : "");
+      }
+      case "update": {
+        const info: ResourceInfo = RESOURCES[req.resource];
+        const ns = info.namespaced ? (req.namespace ?? req.body?.metadata?.namespace ?? "default") : "";
+        return resourceRequest("update", info, ns, req.body?.metadata?.name ?? "", req.subresource ?? "");
+      }
+      case "patch":
+      case "delete": {
+        const info: ResourceInfo = RESOURCES[req.resource];
+        const sub = req.verb === "patch" ? (req.subresource ?? "") : "";
+        return resourceRequest(req.verb, info, info.namespaced ? (req.namespace ?? "default") : "", req.name, sub);
+      }
+      case "bind":
+        return resourceRequest("create", RESOURCES.pods, req.namespace, req.name, "binding");
+      case "evict":
+        return resourceRequest("create", RESOURCES.pods, req.namespace, req.name, "eviction");
+    }
+  }
+
+  #frontDoor(credentials: UserInfo, impersonate: Impersonation | undefined, info: RequestInfo): FilterResult {
+    return this.#chain(credentials, impersonate, info);
+  }
+
+  // --- typed verbs: each is a request through the same door ------------------
+
+  create<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject): ApiResult<ResourceTypes[R]> {
+    return this.request(user, { verb: "create", resource, namespace, body }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  update<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject, subresource?: "status"): ApiResult<ResourceTypes[R]> {
+    return this.request(user, { verb: "update", resource, namespace, body, subresource }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  patch<R extends ResourceName>(
+    user: UserInfo,
+    resource: R,
+    namespace: string | undefined,
+    name: string,
+    patch: Record<string, unknown>,
+    subresource?: "status",
+  ): ApiResult<ResourceTypes[R]> {
+    return this.request(user, { verb: "patch", resource, namespace, name, patch, subresource }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  delete<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, name: string, options?: DeleteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request(user, { verb: "delete", resource, namespace, name, options }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  bind(user: UserInfo, namespace: string, name: string, node: string): ApiResult<Pod> {
+    return this.request(user, { verb: "bind", namespace, name, node }) as ApiResult<Pod>;
+  }
+
+  evict(user: UserInfo, namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
+    return this.request(user, { verb: "evict", namespace, name, options }) as ApiResult<Pod>;
   }
 
   // --- reads -------------------------------------------------------------------
 
-  get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
+  get<R extends ResourceName>(credentials: UserInfo, resource: R, namespace: string | undefined, name: string, opts: ReadOptions = {}): ApiResult<ResourceTypes[R]> {
     this.#count("get");
     const ns = RESOURCES[resource].namespaced ? (namespace ?? "default") : undefined;
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("get", RESOURCES[resource], ns ?? "", name));
+    if (!door.ok) return fail(door.status);
     const kv = this.#deps.etcd.store.get(ApiServer.key(resource, ns, name));
     if (!kv) return fail(notFound(RESOURCES[resource], name));
     return ok(kv.value as ResourceTypes[R]);
   }
 
   /** GET pods/NAME/log: read-only, proxied to the kubelet of the pod's node (pod-logs.ts). */
-  getLogs(namespace: string, name: string, opts: PodLogOptions = {}): ApiResult<string> {
+  getLogs(credentials: UserInfo, namespace: string, name: string, opts: PodLogOptions & ReadOptions = {}): ApiResult<string> {
     this.#count("get/log");
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("get", RESOURCES.pods, namespace, name, "log"));
+    if (!door.ok) return fail(door.status);
     const pod = this.#deps.etcd.store.get(ApiServer.key("pods", namespace, name));
     if (!pod) return fail(notFound(RESOURCES.pods, name));
     const nodeName = (pod.value as Pod).spec.nodeName;
@@ -165,8 +273,11 @@ export class ApiServer {
   }
 
   /** Lists a resource in one namespace, or across all when namespace is undefined. */
-  list<R extends ResourceName>(resource: R, namespace?: string, opts: ListOptions = {}): ListResult<ResourceTypes[R]> {
+  list<R extends ResourceName>(credentials: UserInfo, resource: R, namespace?: string, opts: ListOptions = {}): ApiResult<ListResult<ResourceTypes[R]>> {
     this.#count("list");
+    const info: ResourceInfo = RESOURCES[resource];
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("list", info, info.namespaced ? (namespace ?? "") : ""));
+    if (!door.ok) return fail(door.status);
     const { kvs, revision } = this.#deps.etcd.store.range(ApiServer.prefix(resource, namespace));
     const items: ResourceTypes[R][] = [];
     for (const kv of kvs) {
@@ -174,12 +285,12 @@ export class ApiServer {
       if (opts.labelSelector && !opts.labelSelector(obj.metadata.labels ?? {})) continue;
       items.push(obj);
     }
-    return { items, resourceVersion: String(revision) };
+    return ok({ items, resourceVersion: String(revision) });
   }
 
   // --- writes ------------------------------------------------------------------
 
-  create<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject): ApiResult<ResourceTypes[R]> {
+  #create<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject): ApiResult<ResourceTypes[R]> {
     this.#count("create");
     const strategy = this.#deps.strategies[resource] as unknown as Strategy;
     const info: ResourceInfo = strategy.info;
@@ -223,7 +334,7 @@ export class ApiServer {
     return ok(this.#put(key, obj, strategy) as ResourceTypes[R]);
   }
 
-  update<R extends ResourceName>(
+  #update<R extends ResourceName>(
     user: UserInfo,
     resource: R,
     namespace: string | undefined,
@@ -253,7 +364,7 @@ export class ApiServer {
     return this.#finishUpdate(user, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
-  patch<R extends ResourceName>(
+  #patch<R extends ResourceName>(
     user: UserInfo,
     resource: R,
     namespace: string | undefined,
@@ -287,7 +398,7 @@ export class ApiServer {
    * grace; finalizers (and the propagation policy's GC finalizers) keep any object
    * until they are removed. A later delete may only shorten a pending grace period.
    */
-  delete<R extends ResourceName>(
+  #delete<R extends ResourceName>(
     user: UserInfo,
     resource: R,
     namespace: string | undefined,
@@ -379,7 +490,7 @@ export class ApiServer {
   }
 
   /** POST pods/NAME/binding: the scheduler's (and a player's drag's) way to place a pod. */
-  bind(user: UserInfo, namespace: string, name: string, nodeName: string): ApiResult<Pod> {
+  #bind(user: UserInfo, namespace: string, name: string, nodeName: string): ApiResult<Pod> {
     this.#count("create/binding");
     const info = RESOURCES.pods;
     const key = ApiServer.key("pods", namespace, name);
@@ -412,7 +523,7 @@ export class ApiServer {
   }
 
   /** POST pods/NAME/eviction: a graceful delete that disruption budgets may refuse. */
-  evict(user: UserInfo, namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
+  #evict(user: UserInfo, namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
     this.#count("create/eviction");
     const info = RESOURCES.pods;
     const current = this.#deps.etcd.store.get(ApiServer.key("pods", namespace, name));
@@ -421,13 +532,38 @@ export class ApiServer {
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
     if (admitErr) return fail(admitErr);
     // No PodDisruptionBudgets exist yet, so every eviction is allowed.
-    return this.delete(user, "pods", namespace, name, options ?? {}) as ApiResult<Pod>;
+    return this.#delete(user, "pods", namespace, name, options ?? {}) as ApiResult<Pod>;
+  }
+
+  // --- self reviews: answered by the authorizers, nothing stored ------------
+
+  selfSubjectAccessReview(credentials: UserInfo, spec: SelfSubjectAccessReviewSpec, opts: ReadOptions = {}): ApiResult<SelfSubjectAccessReviewStatus> {
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("create", AUTHORIZATION_REVIEWS.selfsubjectaccessreviews, ""));
+    if (!door.ok) return fail(door.status);
+    const r = accessReview(this.#deps.authorizer, door.user, spec);
+    return "kind" in r ? fail(r) : ok(r);
+  }
+
+  selfSubjectRulesReview(credentials: UserInfo, namespace: string, opts: ReadOptions = {}): ApiResult<SubjectRulesReviewStatus> {
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("create", AUTHORIZATION_REVIEWS.selfsubjectrulesreviews, ""));
+    if (!door.ok) return fail(door.status);
+    const r = rulesReview(this.#deps.authorizer, door.user, namespace);
+    return "kind" in r ? fail(r) : ok(r);
+  }
+
+  selfSubjectReview(credentials: UserInfo, opts: ReadOptions = {}): ApiResult<SelfSubjectReviewStatus> {
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("create", AUTHORIZATION_REVIEWS.selfsubjectreviews, ""));
+    if (!door.ok) return fail(door.status);
+    return ok(whoAmI(door.user));
   }
 
   // --- watches (served by the watch cache from etcd's history) ---------------
 
-  watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): WatchHandle {
-    return this.#watchCache.watch(resource, opts, handler);
+  watch(credentials: UserInfo, resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): ApiResult<WatchHandle> {
+    const info: ResourceInfo = RESOURCES[resource];
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("watch", info, info.namespaced ? (opts.namespace ?? "") : ""));
+    if (!door.ok) return fail(door.status);
+    return ok(this.#watchCache.watch(resource, opts, handler));
   }
 
   /** Whether writes are waiting to be delivered to watchers. */
@@ -539,13 +675,16 @@ export class ApiServer {
     }
     // resourceVersion is the revision this write will get: etcd's next one.
     obj.metadata.resourceVersion = String(this.#deps.etcd.store.revision + 1);
+    if (isRbacKey(key)) this.#rbacGeneration++;
     const { kv } = this.#deps.etcd.store.put(key, obj);
     if (strategy?.ttlSeconds !== undefined) this.#expire(kv, strategy.ttlSeconds);
     return obj;
   }
 
   #remove(key: string): void {
-    if (!this.#dryRun) this.#deps.etcd.store.delete(key);
+    if (this.#dryRun) return;
+    if (isRbacKey(key)) this.#rbacGeneration++;
+    this.#deps.etcd.store.delete(key);
   }
 
   /**

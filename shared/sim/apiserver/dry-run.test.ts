@@ -13,7 +13,7 @@ describe("dry run", () => {
     expect(r.metadata.resourceVersion).toBeUndefined();
     expect((r as Pod).spec.serviceAccountName).toBe("default");
     expect(api.revision).toBe(rev);
-    expect(api.get("pods", "default", "web").ok).toBe(false);
+    expect(api.get(ADMIN, "pods", "default", "web").ok).toBe(false);
   });
 
   it("still refuses what the real request would refuse", () => {
@@ -33,6 +33,6 @@ describe("dry run", () => {
     expect((patched as Deployment).spec.replicas).toBe(5);
     must(api.request(ADMIN, { verb: "delete", resource: "deployments", namespace: "default", name: "web", dryRun: true }));
     expect(api.revision).toBe(rev);
-    expect(must(api.get("deployments", "default", "web")).spec.replicas).toBe(1);
+    expect(must(api.get(ADMIN, "deployments", "default", "web")).spec.replicas).toBe(1);
   });
 });

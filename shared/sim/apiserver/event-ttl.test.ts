@@ -31,15 +31,15 @@ describe("event TTL (--event-ttl 1h)", () => {
     clock.advanceTo(30 * 60_000);
     must(api.patch(ADMIN, "events", "default", "b", { count: 2 }));
     clock.advanceTo(60 * 60_000);
-    expect(api.get("events", "default", "a").ok).toBe(false);
-    expect(api.get("events", "default", "b").ok).toBe(true);
+    expect(api.get(ADMIN, "events", "default", "a").ok).toBe(false);
+    expect(api.get(ADMIN, "events", "default", "b").ok).toBe(true);
     clock.advanceTo(90 * 60_000);
-    expect(api.get("events", "default", "b").ok).toBe(false);
+    expect(api.get(ADMIN, "events", "default", "b").ok).toBe(false);
   });
 
   it("leaves other kinds alone", () => {
     const { api, clock } = newTestApiServer();
     clock.advanceTo(2 * 60 * 60_000);
-    expect(api.get("namespaces", undefined, "default").ok).toBe(true);
+    expect(api.get(ADMIN, "namespaces", undefined, "default").ok).toBe(true);
   });
 });

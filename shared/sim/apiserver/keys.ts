@@ -37,3 +37,10 @@ export function resourceOfKey(key: string): ResourceName | undefined {
   // "/registry/<segment>/...": the segment starts after the 10 characters of "/registry/".
   return RESOURCE_BY_SEGMENT.get(key.slice(10, key.indexOf("/", 10)));
 }
+
+const RBAC_PREFIXES = ["/registry/roles/", "/registry/rolebindings/", "/registry/clusterroles/", "/registry/clusterrolebindings/"];
+
+/** Whether a key holds an RBAC object (the authorizer's cache follows these). */
+export function isRbacKey(key: string): boolean {
+  return RBAC_PREFIXES.some((p) => key.startsWith(p));
+}

@@ -1,19 +1,47 @@
-// An API server as kube-apiserver starts: every served resource's strategy and
-// the default admission chain, whose NamespaceLifecycle looks namespaces up in
-// the server itself.
+// An API server as kube-apiserver starts: every served resource's strategy, the
+// default admission chain, and the authorizers of `--authorization-mode=Node,RBAC`
+// behind the system:masters short cut. Admission plugins and the RBAC authorizer
+// read what they need through the server's own loopback identity, as
+// kube-apiserver's plugins read through its loopback client.
 
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../api/rbac-v1.ts";
+import type { ResourceName, ResourceTypes } from "../api/resources.ts";
 import { defaultAdmissionChain } from "./admission/index.ts";
 import { ApiServer, type ApiServerDeps } from "./apiserver.ts";
+import { APISERVER_USER, SYSTEM_PRIVILEGED_GROUP } from "./authentication/user.ts";
+import { privilegedGroupsAuthorizer, unionAuthorizer } from "./authorization/authorizer.ts";
+import { nodeAuthorizer } from "./authorization/node/node.ts";
+import { RBACAuthorizer, type RbacObjects } from "./authorization/rbac/rbac.ts";
 import { STRATEGIES } from "./registry/index.ts";
+import type { UserInfo } from "./types.ts";
 
-export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission">): ApiServer {
+/** kube-apiserver's loopback client identity. */
+export const LOOPBACK_USER: UserInfo = { name: APISERVER_USER, groups: [SYSTEM_PRIVILEGED_GROUP] };
+
+export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission" | "authorizer">): ApiServer {
+  const get = <R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ResourceTypes[R] | undefined => {
+    const r = api.get(LOOPBACK_USER, resource, namespace, name);
+    return r.ok ? r.object : undefined;
+  };
+  const list = <R extends ResourceName>(resource: R, namespace?: string): readonly ResourceTypes[R][] => {
+    const r = api.list(LOOPBACK_USER, resource, namespace);
+    return r.ok ? r.object.items : [];
+  };
+  const rbacObjects: RbacObjects = {
+    get generation() {
+      return api.rbacGeneration;
+    },
+    clusterRoleBindings: () => list("clusterrolebindings") as readonly ClusterRoleBinding[],
+    roleBindings: (namespace) => list("rolebindings", namespace) as readonly RoleBinding[],
+    role: (namespace, name) => get("roles", namespace, name) as Role | undefined,
+    clusterRole: (name) => get("clusterroles", undefined, name) as ClusterRole | undefined,
+  };
+  const rbac = new RBACAuthorizer(rbacObjects);
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,
-    admission: defaultAdmissionChain((name) => {
-      const r = api.get("namespaces", undefined, name);
-      return r.ok ? r.object : undefined;
-    }),
+    admission: defaultAdmissionChain((name) => get("namespaces", undefined, name)),
+    authorizer: unionAuthorizer([privilegedGroupsAuthorizer, nodeAuthorizer, rbac]),
   });
   return api;
 }

@@ -5,6 +5,7 @@ import type { DeleteOptions } from "../api/core-v1.ts";
 import type { ResourceInfo, ResourceName } from "../api/resources.ts";
 import type { Status } from "../api/meta.ts";
 import type { FieldError } from "./errors.ts";
+import type { Impersonation } from "./filters/impersonation.ts";
 
 /** Who makes a request: a player, or a component's service identity. */
 export interface UserInfo {
@@ -18,6 +19,8 @@ export interface UserInfo {
 /** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
 interface WriteOptions {
   readonly dryRun?: boolean;
+  /** Act as another user (kubectl --as); authorized with the impersonate verb. */
+  readonly impersonate?: Impersonation;
 }
 
 /** A mutating request, as recorded in the action log and replayed from it. */
@@ -50,6 +53,7 @@ export interface WatchEvent<T = KubeObject> {
 }
 
 export interface WatchOptions {
+  readonly impersonate?: Impersonation;
   readonly namespace?: string;
   /** Pods only: events for pods bound to this node (the kubelet's spec.nodeName field selector). */
   readonly nodeName?: string;

@@ -1,50 +1,88 @@
-// A typed client bound to one user. Components and players reach the API server
-// only through one of these; every mutating call goes through request(), where an
-// optional interceptor (a player's session: the action log) sees and sends it.
+// A typed client bound to one user (its credentials), optionally acting as
+// another (kubectl --as). Components and players reach the API server only
+// through one of these, reads and watches included, so every request passes the
+// API server's front door as someone. Every mutating call goes through
+// request(), where an optional interceptor (a player's session: the action log)
+// sees and sends it.
 
 import type { DeleteOptions, Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
 import type { ApiServer, ListOptions, ListResult } from "../apiserver/apiserver.ts";
 import type { ApiResult } from "../apiserver/errors.ts";
+import type { Impersonation } from "../apiserver/filters/impersonation.ts";
 import type { PodLogOptions } from "../apiserver/pod-logs.ts";
-import type { ApiRequest, UserInfo } from "../apiserver/types.ts";
+import type { SelfSubjectAccessReviewSpec, SelfSubjectAccessReviewStatus, SelfSubjectReviewStatus, SubjectRulesReviewStatus } from "../apiserver/reviews.ts";
+import type { ApiRequest, UserInfo, WatchEvent, WatchHandle, WatchOptions } from "../apiserver/types.ts";
 
 /** Wraps each mutating request; `send` performs it. */
 export type RequestInterceptor = (user: UserInfo, req: ApiRequest, send: () => ApiResult<KubeObject>) => ApiResult<KubeObject>;
 
+export interface ClientOptions {
+  readonly interceptor?: RequestInterceptor;
+  readonly impersonate?: Impersonation;
+}
+
 export class Client {
+  /** The credentials this client presents. */
   readonly user: UserInfo;
+  readonly impersonate: Impersonation | undefined;
   readonly #api: ApiServer;
   readonly #interceptor?: RequestInterceptor;
 
-  constructor(api: ApiServer, user: UserInfo, interceptor?: RequestInterceptor) {
+  constructor(api: ApiServer, user: UserInfo, options: ClientOptions = {}) {
     this.#api = api;
     this.user = user;
-    this.#interceptor = interceptor;
+    this.#interceptor = options.interceptor;
+    this.impersonate = options.impersonate;
   }
 
   /** The same client with its requests intercepted (a player's console session, say). */
   withInterceptor(interceptor: RequestInterceptor): Client {
-    return new Client(this.#api, this.user, interceptor);
+    return new Client(this.#api, this.user, { interceptor, impersonate: this.impersonate });
+  }
+
+  /** The same client acting as someone else (--as, --as-group); undefined acts as itself. */
+  withImpersonation(impersonate: Impersonation | undefined): Client {
+    return new Client(this.#api, this.user, { interceptor: this.#interceptor, impersonate });
   }
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
-    return this.#api.get(resource, namespace, name);
+    return this.#api.get(this.user, resource, namespace, name, { impersonate: this.impersonate });
   }
 
-  list<R extends ResourceName>(resource: R, namespace?: string, opts?: ListOptions): ListResult<ResourceTypes[R]> {
-    return this.#api.list(resource, namespace, opts);
+  list<R extends ResourceName>(resource: R, namespace?: string, opts: ListOptions = {}): ApiResult<ListResult<ResourceTypes[R]>> {
+    return this.#api.list(this.user, resource, namespace, { ...opts, impersonate: this.impersonate });
+  }
+
+  watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): ApiResult<WatchHandle> {
+    return this.#api.watch(this.user, resource, { ...opts, impersonate: this.impersonate }, handler);
   }
 
   /** GET pods/NAME/log: a read, like get, so never intercepted. */
-  getLogs(namespace: string, name: string, opts?: PodLogOptions): ApiResult<string> {
-    return this.#api.getLogs(namespace, name, opts);
+  getLogs(namespace: string, name: string, opts: PodLogOptions = {}): ApiResult<string> {
+    return this.#api.getLogs(this.user, namespace, name, { ...opts, impersonate: this.impersonate });
+  }
+
+  /** POST selfsubjectaccessreviews: may I? (kubectl auth can-i). Creates nothing, so never intercepted. */
+  selfSubjectAccessReview(spec: SelfSubjectAccessReviewSpec): ApiResult<SelfSubjectAccessReviewStatus> {
+    return this.#api.selfSubjectAccessReview(this.user, spec, { impersonate: this.impersonate });
+  }
+
+  /** POST selfsubjectrulesreviews: what may I do in a namespace (kubectl auth can-i --list). */
+  selfSubjectRulesReview(namespace: string): ApiResult<SubjectRulesReviewStatus> {
+    return this.#api.selfSubjectRulesReview(this.user, namespace, { impersonate: this.impersonate });
+  }
+
+  /** POST selfsubjectreviews: who am I (kubectl auth whoami). */
+  selfSubjectReview(): ApiResult<SelfSubjectReviewStatus> {
+    return this.#api.selfSubjectReview(this.user, { impersonate: this.impersonate });
   }
 
   request(req: ApiRequest): ApiResult<KubeObject> {
-    const send = (): ApiResult<KubeObject> => this.#api.request(this.user, req);
-    return this.#interceptor ? this.#interceptor(this.user, req, send) : send();
+    const full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
+    const send = (): ApiResult<KubeObject> => this.#api.request(this.user, full);
+    return this.#interceptor ? this.#interceptor(this.user, full, send) : send();
   }
 
   create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {

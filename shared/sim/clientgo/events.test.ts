@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event, Node } from "../api/core-v1.ts";
+import { bootstrapApiServer } from "../apiserver/bootstrap.ts";
 import { ADMIN, must, newTestApiServer, pod } from "../apiserver/test-fixture.ts";
 import { Client } from "./client.ts";
 import { AGGREGATE_INTERVAL_MS, COMBINED_PREFIX, SPAM_BURST, SPAM_REFILL_MS } from "./event-correlator.ts";
@@ -7,10 +8,11 @@ import { newEventRecorder, type EventNameSequence } from "./events.ts";
 
 function setup() {
   const t = newTestApiServer();
+  bootstrapApiServer(t.api, []);
   const client = new Client(t.api, { name: "system:kube-scheduler" });
   const sequence: EventNameSequence = { next: 0 };
   const recorder = (component = "default-scheduler", host?: string) => newEventRecorder({ component, host, client, clock: t.clock, epochMs: t.epochMs, sequence });
-  const events = (): readonly Event[] => t.api.list("events").items;
+  const events = (): readonly Event[] => must(t.api.list(ADMIN, "events")).items;
   const web = must(t.api.create(ADMIN, "pods", "default", pod("web")));
   return { ...t, recorder, events, web };
 }

@@ -3,6 +3,7 @@ import type { Pod } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
 import { ADMIN, must, namespace, newTestApiServer, pod } from "../apiserver/test-fixture.ts";
 import { INDEX_NAMESPACE, INDEX_NODE_NAME, Informer, namespaceIndex, SharedInformerFactory } from "./informer.ts";
+import { Client } from "./client.ts";
 
 type P = DeepReadonly<Pod>;
 
@@ -25,7 +26,7 @@ describe("Informer", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     expect(rec.log).toEqual(["add a"]);
     must(api.create(ADMIN, "pods", "default", pod("b")));
     expect(inf.get("default/b")).toBeUndefined();
@@ -39,7 +40,7 @@ describe("Informer", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     const a = must(api.create(ADMIN, "pods", "default", pod("a")));
     const b = must(api.patch(ADMIN, "pods", "default", "a", { metadata: { labels: { x: "y" } } }));
     must(api.delete(ADMIN, "pods", "default", "a"));
@@ -54,9 +55,9 @@ describe("Informer", () => {
     const { api } = newTestApiServer();
     for (const n of ["c", "a", "b"]) must(api.create(ADMIN, "pods", "default", pod(n)));
     const inf = new Informer("pods");
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     expect(inf.list().map((p) => p.metadata.name)).toEqual(["a", "b", "c"]);
-    expect(inf.get("default/b")).toBe(must(api.get("pods", "default", "b")));
+    expect(inf.get("default/b")).toBe(must(api.get(ADMIN, "pods", "default", "b")));
   });
 
   it("keeps indexes current through adds, updates and deletes", () => {
@@ -65,7 +66,7 @@ describe("Informer", () => {
     const inf = new Informer("pods");
     inf.addIndexer(INDEX_NODE_NAME, (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
     inf.addIndexer(INDEX_NAMESPACE, namespaceIndex);
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     must(api.create(ADMIN, "pods", "default", pod("a")));
     must(api.create(ADMIN, "pods", "team", pod("b")));
     must(api.create(ADMIN, "pods", "default", pod("c")));
@@ -86,7 +87,7 @@ describe("Informer", () => {
   it("refuses indexers once started", () => {
     const { api } = newTestApiServer();
     const inf = new Informer("pods");
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     expect(() => inf.addIndexer("late", () => [])).toThrow("informer for pods already started: add indexers first");
   });
 
@@ -94,7 +95,7 @@ describe("Informer", () => {
     const { api } = newTestApiServer();
     for (const n of ["b", "a"]) must(api.create(ADMIN, "pods", "default", pod(n)));
     const inf = new Informer("pods");
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
     const rec = recording();
     inf.addEventHandler(rec.handler);
     expect(rec.log).toEqual(["add a", "add b"]);
@@ -106,8 +107,8 @@ describe("Informer", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api);
-    inf.start(api);
+    inf.start(new Client(api, ADMIN));
+    inf.start(new Client(api, ADMIN));
     must(api.create(ADMIN, "pods", "default", pod("b")));
     api.dispatchWatches();
     expect(rec.log).toEqual(["add a", "add b"]);
@@ -119,7 +120,7 @@ describe("Informer", () => {
     must(api.create(ADMIN, "pods", "team", pod("t1")));
     must(api.create(ADMIN, "pods", "default", pod("d1")));
     const inf = new Informer("pods");
-    inf.start(api, { namespace: "team" });
+    inf.start(new Client(api, ADMIN), { namespace: "team" });
     must(api.create(ADMIN, "pods", "default", pod("d2")));
     must(api.create(ADMIN, "pods", "team", pod("t2")));
     api.dispatchWatches();
@@ -138,7 +139,7 @@ describe("a node-filtered pod informer (the kubelet's)", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api, { nodeName: "node-1" });
+    inf.start(new Client(api, ADMIN), { nodeName: "node-1" });
     expect(rec.log).toEqual(["add early"]);
     must(api.bind(ADMIN, "default", "mine", "node-1"));
     api.dispatchWatches();
@@ -153,9 +154,9 @@ describe("a node-filtered pod informer (the kubelet's)", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api, { nodeName: "node-1" });
+    inf.start(new Client(api, ADMIN), { nodeName: "node-1" });
     // nodeName cannot change through the API; an etcd write stands in for a restore.
-    const moved = structuredClone(must(api.get("pods", "default", "web")));
+    const moved = structuredClone(must(api.get(ADMIN, "pods", "default", "web")));
     moved.spec.nodeName = "node-2";
     moved.metadata.resourceVersion = String(api.revision + 1);
     etcd.store.put("/registry/pods/default/web", moved);
@@ -171,7 +172,7 @@ describe("a node-filtered pod informer (the kubelet's)", () => {
     const inf = new Informer("pods");
     const rec = recording();
     inf.addEventHandler(rec.handler);
-    inf.start(api, { nodeName: "node-1" });
+    inf.start(new Client(api, ADMIN), { nodeName: "node-1" });
     must(api.delete(ADMIN, "pods", "default", "web"));
     must(api.delete(ADMIN, "pods", "default", "web", { gracePeriodSeconds: 0 }));
     api.dispatchWatches();
@@ -183,7 +184,7 @@ describe("SharedInformerFactory", () => {
   it("shares one informer per resource and starts them all", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "pods", "default", pod("a")));
-    const factory = new SharedInformerFactory(api);
+    const factory = new SharedInformerFactory(new Client(api, ADMIN));
     const pods = factory.informer("pods");
     expect(factory.informer("pods")).toBe(pods);
     const nodes = factory.informer("nodes");

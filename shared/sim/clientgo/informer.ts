@@ -4,7 +4,7 @@
 import type { KubeObject } from "../api/meta.ts";
 import { objectKey, type DeepReadonly } from "../api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
-import type { ApiServer } from "../apiserver/apiserver.ts";
+import type { Client } from "./client.ts";
 import type { WatchEvent, WatchHandle } from "../apiserver/types.ts";
 
 export interface ResourceEventHandler<T> {
@@ -51,17 +51,25 @@ export class Informer<R extends ResourceName> implements Lister<ResourceTypes[R]
     this.#indices.set(name, new Map());
   }
 
-  /** Lists, fills the cache, then watches from the list's revision. */
-  start(api: ApiServer, opts: { namespace?: string; nodeName?: string } = {}): void {
+  /**
+   * Lists, fills the cache, then watches from the list's revision, as the
+   * client's user. A component whose own role does not let it list and watch
+   * what it needs is a wiring bug, not a game state, so that throws.
+   */
+  start(client: Client, opts: { namespace?: string; nodeName?: string } = {}): void {
     if (this.#started) return;
     this.#started = true;
-    const listed = api.list(this.resource, opts.namespace);
+    const result = client.list(this.resource, opts.namespace);
+    if (!result.ok) throw new Error(`informer for ${this.resource} as ${client.user.name}: ${result.status.message}`);
+    const listed = result.object;
     for (const obj of listed.items) {
       if (opts.nodeName !== undefined && (obj as { spec?: { nodeName?: string } }).spec?.nodeName !== opts.nodeName) continue;
       this.#store(obj as DeepReadonly<ResourceTypes[R]>);
       for (const h of this.#handlers) h.onAdd?.(obj as DeepReadonly<ResourceTypes[R]>);
     }
-    this.#watch = api.watch(this.resource, { namespace: opts.namespace, nodeName: opts.nodeName, sinceRevision: Number(listed.resourceVersion) }, (ev) => this.#onEvent(ev, opts.nodeName));
+    const watch = client.watch(this.resource, { namespace: opts.namespace, nodeName: opts.nodeName, sinceRevision: Number(listed.resourceVersion) }, (ev) => this.#onEvent(ev, opts.nodeName));
+    if (!watch.ok) throw new Error(`informer for ${this.resource} as ${client.user.name}: ${watch.status.message}`);
+    this.#watch = watch.object;
   }
 
   /** Stops watching (its component died); handlers hear nothing more and the cache stays as it was. */
@@ -149,14 +157,19 @@ export const INDEX_OWNER_UID = "ownerUID";
 export const namespaceIndex: IndexFunc<KubeObject> = (o) => (o.metadata.namespace ? [o.metadata.namespace] : []);
 export const ownerUidIndex: IndexFunc<KubeObject> = (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid);
 
-/** One informer per resource, shared by every component of the control plane. */
+/**
+ * One informer per resource, listing and watching as one client's user. The
+ * cluster shares one factory between kube-controller-manager and the scheduler
+ * (upstream each has its own): one cache and one watch fan-out per resource is
+ * what lets 30,000 pods fit the bench; both identities may list and watch it all.
+ */
 export class SharedInformerFactory {
-  readonly #api: ApiServer;
+  readonly #client: Client;
   // Informers of different resources share one map; informer() restores the type.
-  readonly #informers = new Map<ResourceName, { start(api: ApiServer): void }>();
+  readonly #informers = new Map<ResourceName, { start(client: Client): void }>();
 
-  constructor(api: ApiServer) {
-    this.#api = api;
+  constructor(client: Client) {
+    this.#client = client;
   }
 
   informer<R extends ResourceName>(resource: R): Informer<R> {
@@ -170,6 +183,6 @@ export class SharedInformerFactory {
 
   /** Starts every informer asked for so far, in resource-name order. */
   start(): void {
-    for (const name of [...this.#informers.keys()].sort()) this.#informers.get(name)!.start(this.#api);
+    for (const name of [...this.#informers.keys()].sort()) this.#informers.get(name)!.start(this.#client);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Node, Pod } from "../api/core-v1.ts";
 import { podStatusText } from "../../kubectl/printers/pod-status.ts";
-import { stageMs, newKubeletFixture, tablesWithoutJitter, type KubeletFixture } from "./testing.ts";
+import { ADMIN, stageMs, newKubeletFixture, tablesWithoutJitter, type KubeletFixture } from "./testing.ts";
 import { DEFAULT_KUBELET_TABLES, NODE_STATUS_REPORT_FREQUENCY_MS } from "./kubelet.ts";
 
 const SANDBOX = stageMs("pod-sandbox");
@@ -93,7 +93,7 @@ describe("registration", () => {
       "Normal NodeHasSufficientPID: Node node-1 status is now: NodeHasSufficientPID",
       "Normal NodeReady: Node node-1 status is now: NodeReady",
     ]);
-    const ev = f.api.list("events").items.find((e) => e.reason === "Starting")!;
+    const ev = must(f.api.list(ADMIN, "events")).items.find((e) => e.reason === "Starting")!;
     expect(ev.involvedObject).toMatchObject({ kind: "Node", name: "node-1", uid: "node-1" });
     expect(ev.source).toEqual({ component: "kubelet", host: "node-1" });
   });
@@ -166,7 +166,7 @@ describe("pod lifecycle", () => {
       "Normal Created: Created container: web",
       "Normal Started: Started container web",
     ]);
-    const pulled = f.api.list("events").items.find((e) => e.reason === "Pulled")!;
+    const pulled = must(f.api.list(ADMIN, "events")).items.find((e) => e.reason === "Pulled")!;
     expect(pulled.firstTimestamp).toBe(f.now(SANDBOX + PULL));
     expect(pulled.source).toEqual({ component: "kubelet", host: "node-1" });
   });
@@ -371,7 +371,7 @@ describe("image pull failures", () => {
       [fail3 + RESYNC, "ImagePullBackOff"],
       [pull4 + PULL_FAIL, "ErrImagePull"],
     ]);
-    const pulling = f.api.list("events").items.find((e) => e.reason === "Pulling")!;
+    const pulling = must(f.api.list(ADMIN, "events")).items.find((e) => e.reason === "Pulling")!;
     expect(pulling.count).toBe(4);
     expect(pulling.lastTimestamp).toBe(f.now(pull4));
   });
@@ -554,7 +554,7 @@ describe("node crash and restart", () => {
       `Warning Rebooted: Node node-1 has been rebooted, boot id: ${bootID}`,
       ...bootEvents.slice(2),
     ]);
-    const starting = f.api.list("events").items.filter((e) => e.reason === "Starting");
+    const starting = must(f.api.list(ADMIN, "events")).items.filter((e) => e.reason === "Starting");
     expect(starting.map((e) => [e.count, e.firstTimestamp])).toEqual([
       [1, f.now(0)],
       [1, f.now(60_000)],

@@ -7,7 +7,6 @@
 import type { Node, Pod, Taint } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
 import { bytes, count, milliCpu } from "../api/quantity.ts";
-import type { ApiServer } from "../apiserver/apiserver.ts";
 import type { ApiResult } from "../apiserver/errors.ts";
 import type { ContainerLogProvider } from "../apiserver/pod-logs.ts";
 import type { Client } from "../clientgo/client.ts";
@@ -50,7 +49,6 @@ export interface KubeletNodeConfig {
 }
 
 export interface KubeletDeps {
-  api: ApiServer;
   client: Client /* user system:node:<name> */;
   clock: SimClock;
   rng: Rng;
@@ -191,7 +189,7 @@ class NodeKubelet implements Kubelet {
   // --- boot ----------------------------------------------------------------------
 
   #boot(): void {
-    const { clock, api } = this.#deps;
+    const { clock, client } = this.#deps;
     this.#bootID = this.#ids.uid();
     this.#recorder = this.#deps.newRecorder();
     this.#nodeEvent("Normal", REASON_STARTING, STARTING_MESSAGE);
@@ -240,7 +238,7 @@ class NodeKubelet implements Kubelet {
       },
       onDelete: (pod) => workers.remove(pod),
     });
-    informer.start(api, { nodeName: this.nodeName });
+    informer.start(client, { nodeName: this.nodeName });
     // Containers of pods deleted while the machine was down are garbage now.
     for (const uid of [...this.#runtimes.keys()]) if (!workers.has(uid)) this.#runtimes.delete(uid);
 

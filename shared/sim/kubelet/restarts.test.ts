@@ -3,7 +3,7 @@ import type { Pod } from "../api/core-v1.ts";
 import { podCells, podStatusText } from "../../kubectl/printers/pod-status.ts";
 import { BACK_OFF_PERIOD_MS } from "./backoff.ts";
 import { DEFAULT_KUBELET_TABLES } from "./kubelet.ts";
-import { newKubeletFixture, stageMs, type KubeletFixture } from "./testing.ts";
+import { ADMIN, newKubeletFixture, stageMs, type KubeletFixture } from "./testing.ts";
 
 const SANDBOX = stageMs("pod-sandbox");
 const PULL = stageMs("image-pulled");
@@ -127,9 +127,9 @@ describe("a container that exits with 1, restartPolicy Always", () => {
       'Normal Pulled: Container image "busybox:1.36" already present on machine (x3)',
       `${backOff} (x3)`, // seen1, seen2, and seen2 + 10 s (20 s back-off)
     ]);
-    const present = f.api.list("events").items.find((e) => e.message.includes("already present"))!;
+    const present = must(f.api.list(ADMIN, "events")).items.find((e) => e.message.includes("already present"))!;
     expect([present.firstTimestamp, present.lastTimestamp]).toEqual([f.now(seen0), f.now(restart3)]);
-    const ev = f.api.list("events").items.find((e) => e.reason === "BackOff")!;
+    const ev = must(f.api.list(ADMIN, "events")).items.find((e) => e.reason === "BackOff")!;
     expect([ev.type, ev.firstTimestamp, ev.lastTimestamp]).toEqual(["Warning", f.now(seen1), f.now(seen2 + RESYNC)]);
   });
 

@@ -18,6 +18,11 @@ import { RngStreams } from "../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../kernel/time.ts";
 import { DEFAULT_KUBELET_TABLES, newKubelet, type Kubelet, type KubeletNodeConfig, type KubeletTables } from "./kubelet.ts";
 import { NODE_LEASE_NAMESPACE } from "./node-lease.ts";
+import { bootstrapApiServer } from "../apiserver/bootstrap.ts";
+import { nodeUser } from "../apiserver/authentication/user.ts";
+import type { UserInfo } from "../apiserver/types.ts";
+
+export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
 import { newApiServer } from "../apiserver/new-apiserver.ts";
 
 export interface KubeletFixture {
@@ -41,7 +46,7 @@ export interface KubeletFixture {
   now(ms?: number): string;
 }
 
-function must<T>(r: ApiResult<T>): T {
+export function must<T>(r: ApiResult<T>): T {
   if (!r.ok) throw new Error(r.status.message);
   return r.object;
 }
@@ -78,20 +83,20 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
     ids: newIdSource(rng.stream("apiserver")),
     epochMs,
   });
-  const admin = new Client(api, { name: "kubernetes-admin", groups: ["system:masters"] });
-  for (const ns of ["default", NODE_LEASE_NAMESPACE]) must(admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));
+  bootstrapApiServer(api, ["default", NODE_LEASE_NAMESPACE]);
+  const admin = new Client(api, ADMIN);
 
   const log: KubeletFixture["log"] = [];
-  for (const resource of ["pods", "nodes"] as const) api.watch(resource, { sinceRevision: api.revision }, (ev) => log.push({ at: clock.now, type: ev.type, object: ev.object as Pod | Node }));
+  for (const resource of ["pods", "nodes"] as const) api.watch(ADMIN, resource, { sinceRevision: api.revision }, (ev) => log.push({ at: clock.now, type: ev.type, object: ev.object as Pod | Node }));
 
   const sequence: EventNameSequence = { next: 0 };
   const kubeletRng = rng.stream("kubelet");
   const tables = opts.tables ?? tablesWithoutJitter();
   const kubelets = (opts.nodes ?? [{}]).map((n, i) => {
     const config: KubeletNodeConfig = { name: `node-${i + 1}`, zone: "zone-a", cpu: "4", memory: "8Gi", index: i + 1, ...n };
-    const client = new Client(api, { name: `system:node:${config.name}`, groups: ["system:nodes"] });
+    const client = new Client(api, nodeUser(config.name));
     const newRecorder = () => newEventRecorder({ component: "kubelet", host: config.name, client, clock, epochMs, sequence });
-    const k = newKubelet(config, { api, client, clock, rng: kubeletRng, epochMs, newRecorder }, tables);
+    const k = newKubelet(config, { client, clock, rng: kubeletRng, epochMs, newRecorder }, tables);
     k.start();
     return k;
   });
@@ -140,17 +145,17 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
       return created;
     },
     pod(name) {
-      const r = api.get("pods", "default", name);
+      const r = api.get(ADMIN, "pods", "default", name);
       return r.ok ? r.object : undefined;
     },
     node(name = "node-1") {
-      return must(api.get("nodes", undefined, name));
+      return must(api.get(ADMIN, "nodes", undefined, name));
     },
     lease(name = "node-1") {
-      return must(api.get("leases", NODE_LEASE_NAMESPACE, name));
+      return must(api.get(ADMIN, "leases", NODE_LEASE_NAMESPACE, name));
     },
     events(involvedName) {
-      return [...api.list("events").items]
+      return [...must(api.list(ADMIN, "events")).items]
         .filter((e) => involvedName === undefined || e.involvedObject.name === involvedName)
         .sort((a, b) => (eventOrder(a) < eventOrder(b) ? -1 : 1))
         .map((e) => `${e.type} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ""}`);

@@ -7,9 +7,19 @@ import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue 
 
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
-/** Namespaces need a DNS-1123 label; the other kinds served here a DNS-1123 subdomain. */
+/** RBAC objects may be named like "system:discovery": any path segment (ValidateRBACName). */
+const PATH_SEGMENT_NAMED = new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
+
+/** path.IsValidPathSegmentName. */
+export function isValidPathSegmentName(name: string): string[] {
+  if (name === "." || name === "..") return [`may not be '${name}'`];
+  return ["/", "%"].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
+/** Namespaces need a DNS-1123 label; RBAC objects a path segment; the other kinds served here a DNS-1123 subdomain. */
 function nameRule(info: ResourceInfo): (v: string) => string[] {
-  return info.kind === "Namespace" ? isDNS1123Label : isDNS1123Subdomain;
+  if (info.kind === "Namespace") return isDNS1123Label;
+  return PATH_SEGMENT_NAMED.has(info.kind) ? isValidPathSegmentName : isDNS1123Subdomain;
 }
 
 export function validateObjectMeta(info: ResourceInfo, meta: ObjectMeta): FieldError[] {

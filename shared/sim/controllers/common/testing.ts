@@ -18,8 +18,12 @@ import { DEFAULT_EPOCH_MS, rfc3339 } from "../../kernel/time.ts";
 import type { Controller, ControllerFactory } from "../controller.ts";
 import { ControllerManager } from "../manager.ts";
 import { newApiServer } from "../../apiserver/new-apiserver.ts";
+import { bootstrapApiServer } from "../../apiserver/bootstrap.ts";
+import { KUBE_CONTROLLER_MANAGER, serviceAccountUser } from "../../apiserver/authentication/user.ts";
+import { controllerServiceAccount } from "../service-accounts.ts";
 
-const TEST_ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
+export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
+const TEST_ADMIN = ADMIN;
 
 export interface ControllerFixture {
   readonly clock: SimClock;
@@ -43,7 +47,7 @@ export interface ControllerFixture {
   now(): string;
 }
 
-function must<T>(r: ApiResult<T>): T {
+export function must<T>(r: ApiResult<T>): T {
   if (!r.ok) throw new Error(r.status.message);
   return r.object;
 }
@@ -64,14 +68,13 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
     ids: newIdSource(rng.stream("apiserver")),
     epochMs,
   });
+  bootstrapApiServer(api, ["default"]);
   const admin = new Client(api, TEST_ADMIN);
-  must(admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } }));
-
-  const informers = new SharedInformerFactory(api);
+  const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
   const sequence: EventNameSequence = { next: 0 };
   const controllerRng = rng.stream("controllers");
   const controllers = factories.map(([name, factory]) => {
-    const client = new Client(api, { name: `system:serviceaccount:kube-system:${name}` });
+    const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)));
     return factory({
       client,
       informers,
@@ -92,7 +95,7 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
     throw new Error("controllers did not settle within 1000 rounds");
   };
 
-  const pods = (namespace = "default"): Pod[] => [...api.list("pods", namespace).items];
+  const pods = (namespace = "default"): Pod[] => [...must(api.list(ADMIN, "pods", namespace)).items];
 
   return {
     clock,
@@ -111,7 +114,7 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
       }
     },
     events(involvedName) {
-      return [...api.list("events").items]
+      return [...must(api.list(ADMIN, "events")).items]
         .filter((e) => involvedName === undefined || e.involvedObject.name === involvedName)
         .sort((a, b) => (eventOrder(a) < eventOrder(b) ? -1 : 1))
         .map((e) => (e.count > 1 ? `${e.reason}: ${e.message} (x${e.count})` : `${e.reason}: ${e.message}`));
@@ -119,7 +122,7 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
     pods,
     markReady(podOrName, node = "node-1") {
       const name = typeof podOrName === "string" ? podOrName : podOrName.metadata.name!;
-      let pod = must(api.get("pods", "default", name));
+      let pod = must(api.get(ADMIN, "pods", "default", name));
       if (!pod.spec.nodeName) pod = must(admin.bind("default", name, node));
       const now = rfc3339(epochMs, clock.now);
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== "Ready");

@@ -3,7 +3,7 @@ import type { Deployment, DeploymentSpec, ReplicaSet } from "../../api/apps-v1.t
 import { parseTime } from "../../kernel/time.ts";
 import { computeHash } from "../common/compute-hash.ts";
 import { isPodReady } from "../common/pod-util.ts";
-import { newControllerFixture, type ControllerFixture } from "../common/testing.ts";
+import { newControllerFixture, type ControllerFixture, ADMIN, must } from "../common/testing.ts";
 import { newReplicaSetController } from "../replicaset/replicaset-controller.ts";
 import { newDeploymentController } from "./deployment-controller.ts";
 
@@ -35,16 +35,15 @@ function create(f: ControllerFixture, d: Deployment): void {
 }
 
 function getDeploy(f: ControllerFixture, name: string): Deployment {
-  const res = f.api.get("deployments", "default", name);
+  const res = f.api.get(ADMIN, "deployments", "default", name);
   if (!res.ok) throw new Error(res.status.message);
   return res.object;
 }
 
 /** The Deployment's ReplicaSets, oldest first (setImage lets a second pass between templates). */
 function replicaSets(f: ControllerFixture, name: string): ReplicaSet[] {
-  return f.api
-    .list("replicasets", "default")
-    .items.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.name === name))
+  return must(f.api.list(ADMIN, "replicasets", "default")).items
+      .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.name === name))
     .sort((a, b) => parseTime(f.epochMs, a.metadata.creationTimestamp!) - parseTime(f.epochMs, b.metadata.creationTimestamp!));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Deployment, ReplicaSet } from "../../api/apps-v1.ts";
 import type { Lease } from "../../api/coordination-v1.ts";
 import type { DeleteOptions, Pod } from "../../api/core-v1.ts";
-import { newControllerFixture, type ControllerFixture } from "../common/testing.ts";
+import { newControllerFixture, type ControllerFixture, ADMIN, must } from "../common/testing.ts";
 import { newDeploymentController } from "../deployment/deployment-controller.ts";
 import { newReplicaSetController } from "../replicaset/replicaset-controller.ts";
 import { newGarbageCollector } from "./garbage-collector.ts";
@@ -30,8 +30,8 @@ function running(f: ControllerFixture): void {
   f.settle();
 }
 
-const replicaSets = (f: ControllerFixture): ReplicaSet[] => [...f.api.list("replicasets", "default").items];
-const deployments = (f: ControllerFixture): Deployment[] => [...f.api.list("deployments", "default").items];
+const replicaSets = (f: ControllerFixture): ReplicaSet[] => [...must(f.api.list(ADMIN, "replicasets", "default")).items];
+const deployments = (f: ControllerFixture): Deployment[] => [...must(f.api.list(ADMIN, "deployments", "default")).items];
 
 function remove(f: ControllerFixture, resource: "deployments" | "replicasets" | "pods", name: string, options?: DeleteOptions): void {
   const res = f.admin.delete(resource, "default", name, options);
@@ -74,7 +74,7 @@ describe("garbage collector: background deletion", () => {
     const pod = f.pods()[0]!;
     f.admin.patch("pods", "default", pod.metadata.name!, { metadata: { ownerReferences: [...pod.metadata.ownerReferences!, extra] } });
     f.settle();
-    const after = f.api.get("pods", "default", pod.metadata.name!);
+    const after = f.api.get(ADMIN, "pods", "default", pod.metadata.name!);
     expect(after.ok && after.object.metadata.ownerReferences?.map((r) => r.name)).toEqual([rs.metadata.name]);
   });
 
@@ -90,10 +90,10 @@ describe("garbage collector: background deletion", () => {
     };
     expect(f.admin.create("leases", "default", lease).ok).toBe(true);
     f.settle();
-    expect(f.api.list("leases", "default").items).toHaveLength(1);
+    expect(must(f.api.list(ADMIN, "leases", "default")).items).toHaveLength(1);
     f.admin.delete("nodes", undefined, "node-1");
     f.settle();
-    expect(f.api.list("leases", "default").items).toEqual([]);
+    expect(must(f.api.list(ADMIN, "leases", "default")).items).toEqual([]);
   });
 });
 

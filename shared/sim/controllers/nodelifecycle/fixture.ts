@@ -1,4 +1,5 @@
 // A small cluster for the node controllers' tests: a real API server, shared informers, the
+import type { ApiResult } from "../../apiserver/errors.ts";
 // controllers under test (each recording events under its own source), and a stand-in kubelet
 // that only renews its Lease and posts Ready, so a test can stop and restart it at will.
 // step() follows the cluster's step: advance 100 ms firing timers, then dispatch watches and
@@ -20,6 +21,12 @@ import type { ControllerDeps, ControllerFactory } from "../controller.ts";
 import { ControllerManager } from "../manager.ts";
 import { NODE_LEASE_NAMESPACE } from "./node-lifecycle-controller.ts";
 import { clone } from "../../kernel/equal.ts";
+import { bootstrapApiServer } from "../../apiserver/bootstrap.ts";
+import { KUBE_CONTROLLER_MANAGER, serviceAccountUser } from "../../apiserver/authentication/user.ts";
+import type { UserInfo } from "../../apiserver/types.ts";
+import { controllerServiceAccount } from "../service-accounts.ts";
+
+const ADMIN: UserInfo = { name: "admin", groups: ["system:masters"] };
 import { newApiServer } from "../../apiserver/new-apiserver.ts";
 
 export interface ControllerSpec {
@@ -50,13 +57,13 @@ export class NodeTestCluster {
       epochMs: this.epochMs,
     });
     this.api = api;
-    this.admin = new Client(api, { name: "admin", groups: ["system:masters"] });
-    for (const ns of ["default", NODE_LEASE_NAMESPACE]) this.admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
-    this.informers = new SharedInformerFactory(api);
+    bootstrapApiServer(api, ["default", NODE_LEASE_NAMESPACE]);
+    this.admin = new Client(api, ADMIN);
+    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
     const sequence: EventNameSequence = { next: 0 };
     this.manager = new ControllerManager(
       specs.map(({ factory, component }) => {
-        const client = new Client(api, { name: `system:serviceaccount:kube-system:${component}` });
+        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(component)));
         const deps: ControllerDeps = {
           client,
           informers: this.informers,
@@ -134,7 +141,7 @@ export class NodeTestCluster {
   }
 
   renewLease(name: string): void {
-    const got = this.api.get("leases", NODE_LEASE_NAMESPACE, name);
+    const got = this.api.get(ADMIN, "leases", NODE_LEASE_NAMESPACE, name);
     const renewTime = rfc3339Micro(this.epochMs, this.now);
     if (got.ok) {
       const lease = clone(got.object);
@@ -198,13 +205,13 @@ export class NodeTestCluster {
   // --- reads ----------------------------------------------------------------------------------
 
   node(name: string): Node {
-    const res = this.api.get("nodes", undefined, name);
+    const res = this.api.get(ADMIN, "nodes", undefined, name);
     if (!res.ok) throw new Error(res.status.message);
     return clone(res.object);
   }
 
   pod(name: string, namespace = "default"): Pod | undefined {
-    const res = this.api.get("pods", namespace, name);
+    const res = this.api.get(ADMIN, "pods", namespace, name);
     return res.ok ? clone(res.object) : undefined;
   }
 
@@ -217,9 +224,8 @@ export class NodeTestCluster {
   }
 
   events(filter: { reason?: string; kind?: string; name?: string; component?: string } = {}): Event[] {
-    return this.api
-      .list("events")
-      .items.filter(
+    return must(this.api.list(ADMIN, "events")).items
+      .filter(
         (e) =>
           (filter.reason === undefined || e.reason === filter.reason) &&
           (filter.kind === undefined || e.involvedObject.kind === filter.kind) &&
@@ -243,4 +249,9 @@ function kubeletConditions(ready: "True" | "False", now: string, previous: reado
     const prev = previous.find((p) => p.type === c.type);
     return { ...c, lastHeartbeatTime: now, lastTransitionTime: prev?.status === c.status ? prev.lastTransitionTime : now };
   });
+}
+
+function must<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(r.status.message);
+  return r.object;
 }

@@ -4,7 +4,7 @@ import type { Pod } from "../../api/core-v1.ts";
 import { forbidden, fail } from "../../apiserver/errors.ts";
 import type { Client } from "../../clientgo/client.ts";
 import type { ControllerDeps } from "../controller.ts";
-import { newControllerFixture, type ControllerFixture } from "../common/testing.ts";
+import { newControllerFixture, type ControllerFixture, ADMIN } from "../common/testing.ts";
 import { BURST_REPLICAS, newReplicaSetController } from "./replicaset-controller.ts";
 
 function replicaSet(name: string, replicas: number, minReadySeconds?: number): ReplicaSet {
@@ -33,7 +33,7 @@ function createRS(f: ControllerFixture, rs: ReplicaSet): ReplicaSet {
 }
 
 function getRS(f: ControllerFixture, name: string): ReplicaSet {
-  const res = f.api.get("replicasets", "default", name);
+  const res = f.api.get(ADMIN, "replicasets", "default", name);
   if (!res.ok) throw new Error(res.status.message);
   return res.object;
 }

@@ -16,6 +16,11 @@ import { RngStreams } from "../../kernel/rng.ts";
 import { DEFAULT_EPOCH_MS, rfc3339 } from "../../kernel/time.ts";
 import { newScheduler, type Scheduler } from "../scheduler.ts";
 import { makeNode, makePod, type NodeOptions, type PodOptions } from "./wrappers.ts";
+import { bootstrapApiServer } from "../../apiserver/bootstrap.ts";
+import { KUBE_CONTROLLER_MANAGER } from "../../apiserver/authentication/user.ts";
+import type { UserInfo } from "../../apiserver/types.ts";
+
+const ADMIN: UserInfo = { name: "admin", groups: ["system:masters"] };
 import { newApiServer } from "../../apiserver/new-apiserver.ts";
 
 export interface RecordedEvent {
@@ -44,9 +49,9 @@ export class SchedulerTestCluster {
       epochMs: this.epochMs,
     });
     this.api = api;
-    this.admin = new Client(api, { name: "admin", groups: ["system:masters"] });
-    this.#must(this.admin.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } }));
-    const informers = new SharedInformerFactory(api);
+    bootstrapApiServer(api, ["default"]);
+    this.admin = new Client(api, ADMIN);
+    const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
     const client = new Client(api, { name: "system:kube-scheduler" });
     const real = newEventRecorder({ component: "default-scheduler", client, clock: this.clock, epochMs: this.epochMs, sequence: { next: 0 } });
     const recorder: EventRecorder = {
@@ -120,7 +125,7 @@ export class SchedulerTestCluster {
 
   /** Event objects as stored in the API (after the recorder's aggregation). */
   storedEvents(): Event[] {
-    return [...this.api.list("events", "default").items];
+    return [...this.#must(this.api.list(ADMIN, "events", "default")).items];
   }
 
   ts(ms: number): string {
