@@ -8,6 +8,7 @@ import { plainError, reportErrors, flagError } from "./errors.ts";
 import { Output, type KubectlEnv, type KubectlResult } from "./env.ts";
 import { flagString, parseFlags, type FlagSpec } from "./flags.ts";
 import { tokenize } from "./tokenize.ts";
+import { impersonationFromFlags } from "./impersonation.ts";
 import type { Command, CommandContext } from "./cmd/command.ts";
 import { COMMANDS } from "./cmd/index.ts";
 import { GLOBAL_FLAGS, KUBECTL_ALIASES, findSubcommand, unknownCommandMessage } from "./cmd/root.ts";
@@ -139,9 +140,14 @@ function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResul
     reportErrors(out, [plainError(`required flag(s) "${missing.join('", "')}" not set`)]);
     return out.result();
   }
+  const impersonation = impersonationFromFlags(parsed.flags, env.client.user.name);
+  if (impersonation !== undefined && "error" in impersonation) {
+    reportErrors(out, [plainError(impersonation.error)]);
+    return out.result();
+  }
   const namespaceFlag = flagString(parsed.flags, "namespace");
   const ctx: CommandContext = {
-    env,
+    env: impersonation ? { ...env, client: env.client.withImpersonation(impersonation) } : env,
     now: { epochMs: env.epochMs, nowMs: env.clock.now },
     namespace: namespaceFlag || env.defaultNamespace || "default",
     namespaceExplicit: parsed.flags.changed.has("namespace"),

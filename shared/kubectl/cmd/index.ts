@@ -1,6 +1,7 @@
 // Every command the console knows, in kubectl's registration order.
 
 import { annotateCommand } from "./annotate.ts";
+import { authCommand } from "./auth.ts";
 import { applyCommand } from "./apply.ts";
 import type { Command } from "./command.ts";
 import { createCommand } from "./create.ts";
@@ -47,6 +48,7 @@ const IMPLEMENTED: readonly Command[] = [
   apiResourcesCommand,
   apiVersionsCommand,
   waitCommand,
+  authCommand,
 ];
 
 const all = [...IMPLEMENTED, ...UNSUPPORTED_COMMANDS];

@@ -18,6 +18,8 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: "request-timeout", type: "string" },
   { name: "v", short: "v", type: "string" },
   { name: "as", type: "string" },
+  { name: "as-group", type: "stringArray" },
+  { name: "as-uid", type: "string" },
   { name: "insecure-skip-tls-verify", type: "bool" },
   { name: "match-server-version", type: "bool" },
   { name: "warnings-as-errors", type: "bool" },

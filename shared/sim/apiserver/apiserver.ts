@@ -101,6 +101,8 @@ export class ApiServer {
   readonly #watchCache: WatchCache;
   /** Requests served, by verb; read by benchmarks and the debrief. */
   readonly requestCounts: Record<string, number> = {};
+  /** Requests the front door refused (403), by the credentials' user name. */
+  readonly refusals: Record<string, number> = {};
   /** Each node's kubelet, which serves its containers' logs (pods/log). */
   readonly #logProviders = new Map<string, ContainerLogProvider>();
   /** Set while a dry-run request is served. */
@@ -205,7 +207,9 @@ export class ApiServer {
   }
 
   #frontDoor(credentials: UserInfo, impersonate: Impersonation | undefined, info: RequestInfo): FilterResult {
-    return this.#chain(credentials, impersonate, info);
+    const r = this.#chain(credentials, impersonate, info);
+    if (!r.ok && r.status.code === 403) this.refusals[credentials.name] = (this.refusals[credentials.name] ?? 0) + 1;
+    return r;
   }
 
   // --- typed verbs: each is a request through the same door ------------------
