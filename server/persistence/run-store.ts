@@ -1,5 +1,7 @@
 // Runs on disk: each room's action log in the embedded store (node:sqlite), so a
-// run can be replayed, scored and checked long after its room is gone.
+// run can be replayed, scored and checked long after its room is gone. A run is
+// known by a unique id; its room's join code is only how players got in (codes
+// are short and come back), so many runs may share one.
 
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
@@ -8,12 +10,24 @@ import { ActionLog } from "../../shared/game/actions/action.ts";
 
 export interface RunRecord {
   readonly id: string;
+  readonly joinCode: string;
   readonly scenario: string;
   readonly seed: number;
   readonly simVersion: number;
   readonly endTick: number;
   readonly stateHash: string;
   readonly log: ActionLog;
+}
+
+interface RunRow {
+  id: string;
+  join_code: string;
+  scenario: string;
+  seed: number;
+  sim_version: number;
+  end_tick: number;
+  state_hash: string;
+  log: string;
 }
 
 export class RunStore {
@@ -36,28 +50,41 @@ export class RunStore {
         updated_at TEXT NOT NULL DEFAULT (datetime('now'))
       );
     `);
+    // Stores written before runs had their own ids keyed them by join code: that is their code too.
+    const columns = this.#db.prepare("PRAGMA table_info(runs)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "join_code")) {
+      this.#db.exec("ALTER TABLE runs ADD COLUMN join_code TEXT NOT NULL DEFAULT ''; UPDATE runs SET join_code = id;");
+    }
+    this.#db.exec("CREATE INDEX IF NOT EXISTS runs_join_code ON runs (join_code, updated_at)");
   }
 
   /** Inserts or replaces the run's latest checkpoint. */
-  save(id: string, log: ActionLog, stateHash: string): void {
+  save(run: { readonly id: string; readonly joinCode: string }, log: ActionLog, stateHash: string): void {
     this.#db
       .prepare(
-        `INSERT INTO runs (id, scenario, seed, sim_version, end_tick, state_hash, log, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now'))
+        `INSERT INTO runs (id, join_code, scenario, seed, sim_version, end_tick, state_hash, log, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))
          ON CONFLICT(id) DO UPDATE SET end_tick = excluded.end_tick, state_hash = excluded.state_hash,
            log = excluded.log, updated_at = excluded.updated_at`,
       )
-      .run(id, log.scenario, log.seed, log.simVersion, log.endTick, stateHash, JSON.stringify(log));
+      .run(run.id, run.joinCode, log.scenario, log.seed, log.simVersion, log.endTick, stateHash, JSON.stringify(log));
   }
 
   get(id: string): RunRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as
-      | { id: string; scenario: string; seed: number; sim_version: number; end_tick: number; state_hash: string; log: string }
-      | undefined;
+    return this.#record(this.#db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined);
+  }
+
+  /** The runs played in rooms with this join code, newest first. */
+  byJoinCode(joinCode: string): RunRecord[] {
+    const rows = this.#db.prepare("SELECT * FROM runs WHERE join_code = ? ORDER BY updated_at DESC, rowid DESC").all(joinCode) as unknown as RunRow[];
+    return rows.map((r) => this.#record(r)).filter((r): r is RunRecord => r !== undefined);
+  }
+
+  #record(row: RunRow | undefined): RunRecord | undefined {
     if (!row) return undefined;
     const parsed = ActionLog.safeParse(JSON.parse(row.log));
     if (!parsed.success) return undefined;
-    return { id: row.id, scenario: row.scenario, seed: row.seed, simVersion: row.sim_version, endTick: row.end_tick, stateHash: row.state_hash, log: parsed.data };
+    return { id: row.id, joinCode: row.join_code, scenario: row.scenario, seed: row.seed, simVersion: row.sim_version, endTick: row.end_tick, stateHash: row.state_hash, log: parsed.data };
   }
 
   close(): void {

@@ -3,7 +3,7 @@
 // steps per tick, and the projector copies what changed into the synced state.
 
 import { Room, ServerError, type Client } from "@colyseus/core";
-import { customAlphabet } from "nanoid";
+import { customAlphabet, nanoid } from "nanoid";
 import type { UserInfo } from "../../shared/sim/apiserver/types.ts";
 import { Session } from "../../shared/game/session.ts";
 import type { ScenarioCatalog } from "../../shared/game/scenarios/catalog.ts";
@@ -54,7 +54,8 @@ export class ClusterRoom extends Room<{ state: InstanceType<typeof ClusterState>
     if (!scenario) throw new ServerError(404, `unknown scenario "${parsed.data.scenario}"; known: ${deps.catalog.names().join(", ")}`);
 
     this.roomId = joinCode();
-    this.#runId = this.roomId;
+    // The run's own id: join codes are short and come back, runs must never overwrite each other.
+    this.#runId = nanoid();
     this.#session = new Session(scenario, parsed.data.seed ?? scenario.seed);
     const state = new ClusterState();
     state.scenario = scenario.name;
@@ -125,6 +126,6 @@ export class ClusterRoom extends Room<{ state: InstanceType<typeof ClusterState>
   }
 
   #checkpoint(): void {
-    this.deps.runs?.save(this.#runId, this.#session.log(), this.#session.cluster.stateHash());
+    this.deps.runs?.save({ id: this.#runId, joinCode: this.roomId }, this.#session.log(), this.#session.cluster.stateHash());
   }
 }

@@ -26,7 +26,9 @@ describe("runs", () => {
     await client.leave();
     await room.disconnect();
 
-    const run = ts.runs.get(room.roomId)!;
+    const run = ts.runs.byJoinCode(room.roomId)[0]!;
+    expect(run.id).toMatch(/^[A-Za-z0-9_-]{21}$/);
+    expect(ts.runs.get(run.id)?.joinCode).toBe(room.roomId);
     expect(run.log.actions.map((a) => a.action.type)).toEqual(["bind", "bind", "bind", "bind", "bind", "bind", "bind", "request"]);
     expect(run.log.actions.every((a) => a.user.name === "alice")).toBe(true);
     const replayed = replay(run.log, loadCatalog());
