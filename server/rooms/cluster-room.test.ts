@@ -37,6 +37,8 @@ describe("cluster room", () => {
     expect(scheduled.message).toBe(`Successfully assigned default/${pod} to ${client.state.pods.get(`default/${pod}`)!.node}`);
 
     // A scale from the console: the Deployment controller's event comes in, then what it caused.
+    // Paused, so no step (and no kubelet event) can slip in before the patch, however slow the machine.
+    await client.request("speed", { speed: 0 });
     await client.request("kubectl", { line: "kubectl scale deployment web --replicas=8" });
     await room.waitForNextPatch();
     const reasonsAfterScale = [...client.state.events].map((e) => e.reason);
@@ -84,7 +86,7 @@ describe("cluster room", () => {
     const placed = (await client.request("bind", { pod: "batch", node: "node-1" })) as BindResponse;
     expect(placed).toEqual({ ok: true });
     const tooBig = (await client.request("bind", { pod: "api", node: "node-1" })) as BindResponse;
-    expect(tooBig).toEqual({ ok: false, reasons: ["Insufficient cpu"], message: "Insufficient cpu" });
+    expect(tooBig).toEqual({ ok: false, reasons: ["Insufficient cpu"], message: "Insufficient cpu (needs 1, 750m free)" });
 
     await room.waitForNextPatch();
     expect(client.state.pods.get("default/batch")?.node).toBe("node-1");

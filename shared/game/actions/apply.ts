@@ -10,6 +10,7 @@ import type { ApiResult } from "../../sim/apiserver/errors.ts";
 import type { ApiRequest, UserInfo } from "../../sim/apiserver/types.ts";
 import type { Cluster } from "../../sim/cluster.ts";
 import type { Action } from "./action.ts";
+import { describeInsufficient } from "./fit-figures.ts";
 
 export type ActionOutcome =
   | { readonly ok: true }
@@ -40,7 +41,12 @@ export function applyAction(cluster: Cluster, user: UserInfo, action: Action): A
       const got = client.get("pods", action.namespace, action.pod);
       if (!got.ok) return { ok: false, kind: "status", status: got.status, message: got.status.message };
       const fit = cluster.scheduler.checkFit(got.object as Pod, action.node);
-      if (!fit.fits) return { ok: false, kind: "unschedulable", reasons: fit.reasons, message: fit.reasons.join(", ") };
+      if (!fit.fits) {
+        // The figures replace the bare "Insufficient cpu" in the toast; the reasons stay the scheduler's words.
+        const figures = fit.insufficient?.map(describeInsufficient) ?? [];
+        const message = [...figures, ...fit.reasons.filter((r) => !fit.insufficient?.some((i) => i.reason === r))].join(", ");
+        return { ok: false, kind: "unschedulable", reasons: fit.reasons, message };
+      }
       const res = client.bind(action.namespace, action.pod, action.node);
       cluster.settle();
       return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };

@@ -314,11 +314,11 @@ describe("scheduler: players as the scheduler", () => {
     c.createNode("roomy", { labels: { disk: "ssd" } });
     c.settle();
     const pod = makePod("web", { requests: { cpu: "2", memory: "2Gi" } });
-    expect(c.scheduler.checkFit(pod, "cordoned")).toEqual({ fits: false, reasons: ["node(s) were unschedulable"] });
-    expect(c.scheduler.checkFit(pod, "small")).toEqual({ fits: false, reasons: ["Insufficient cpu", "Insufficient memory"] });
+    expect(c.scheduler.checkFit(pod, "cordoned")).toEqual({ fits: false, reasons: ["node(s) were unschedulable"], plugin: "NodeUnschedulable" });
+    expect(c.scheduler.checkFit(pod, "small")).toMatchObject({ fits: false, reasons: ["Insufficient cpu", "Insufficient memory"], plugin: "NodeResourcesFit" });
     expect(c.scheduler.checkFit(pod, "roomy")).toEqual({ fits: true });
     expect(c.scheduler.checkFit(pod, "gone")).toEqual({ fits: false, reasons: ['nodeinfo not found for node name "gone"'] });
-    expect(c.scheduler.checkFit(makePod("web", { nodeSelector: { disk: "hdd" } }), "roomy")).toEqual({ fits: false, reasons: ["node(s) didn't match Pod's node affinity/selector"] });
+    expect(c.scheduler.checkFit(makePod("web", { nodeSelector: { disk: "hdd" } }), "roomy")).toMatchObject({ fits: false, reasons: ["node(s) didn't match Pod's node affinity/selector"] });
     const pinned = makePod("web", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: ["small"] }] }] } } } });
     expect(c.scheduler.checkFit(pinned, "roomy")).toEqual({ fits: false, reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"] });
   });
@@ -330,6 +330,12 @@ describe("scheduler: players as the scheduler", () => {
     c.settle();
     expect(c.admin.bind("default", "a", "n1").ok).toBe(true);
     c.settle();
-    expect(c.scheduler.checkFit(makePod("b", { requests: { cpu: "1" } }), "n1")).toEqual({ fits: false, reasons: ["Insufficient cpu"] });
+    // The preview carries NodeResourcesFit's figures, so a player can be told "needs 1, 500m free".
+    expect(c.scheduler.checkFit(makePod("b", { requests: { cpu: "1" } }), "n1")).toEqual({
+      fits: false,
+      reasons: ["Insufficient cpu"],
+      plugin: "NodeResourcesFit",
+      insufficient: [{ resourceName: "cpu", reason: "Insufficient cpu", requested: 1000, used: 1500, capacity: 2000, unresolvable: false }],
+    });
   });
 });

@@ -19,7 +19,17 @@ import { Framework } from "./framework/runtime.ts";
 import { isSuccess } from "./framework/status.ts";
 import { IN_TREE_REGISTRY } from "./plugins/registry.ts";
 import { SchedulingQueue } from "./queue/scheduling-queue.ts";
+import { fits, Name as FIT_NAME, type InsufficientResource } from "./plugins/noderesources/fit.ts";
 import { didNotSatisfyPluginsReason, scheduleOne, type SchedulingContext } from "./schedule-one.ts";
+
+/**
+ * A manual binding's preview: the Filter Status the scheduler would give this
+ * node, with NodeResourcesFit's figures (requested, used, capacity) when it is
+ * the resources that do not fit.
+ */
+export type FitPreview =
+  | { readonly fits: true }
+  | { readonly fits: false; readonly reasons: readonly string[]; readonly plugin?: string; readonly insufficient?: readonly InsufficientResource[] };
 
 export interface SchedulerDeps {
   client: Client;
@@ -37,7 +47,7 @@ export interface Scheduler {
   /** When false (level 1: "you are the scheduler") the cache stays current but no pod is popped. */
   active: boolean;
   /** Runs PreFilter+Filter of the default profile for one pod against one node, for manual (drag) binding. */
-  checkFit(pod: DeepReadonly<Pod>, nodeName: string): { fits: true } | { fits: false; reasons: string[] };
+  checkFit(pod: DeepReadonly<Pod>, nodeName: string): FitPreview;
 }
 
 class KubeScheduler implements Scheduler {
@@ -79,7 +89,7 @@ class KubeScheduler implements Scheduler {
     return this.active && this.#ctx.queue.hasPoppable();
   }
 
-  checkFit(pod: DeepReadonly<Pod>, nodeName: string): { fits: true } | { fits: false; reasons: string[] } {
+  checkFit(pod: DeepReadonly<Pod>, nodeName: string): FitPreview {
     const { fw, cache } = this.#ctx;
     const nodeInfo = cache.get(nodeName);
     if (nodeInfo === undefined) return { fits: false, reasons: [`nodeinfo not found for node name ${JSON.stringify(nodeName)}`] };
@@ -88,7 +98,9 @@ class KubeScheduler implements Scheduler {
     if (!isSuccess(pre.status)) return { fits: false, reasons: [...pre.status!.reasons] };
     if (pre.result !== undefined && !pre.result.nodeNames.has(nodeName)) return { fits: false, reasons: [didNotSatisfyPluginsReason(pre.pluginsWithNodes)] };
     const status = fw.runFilterPlugins(state, pod, nodeInfo);
-    return status === undefined ? { fits: true } : { fits: false, reasons: [...status.reasons] };
+    if (status === undefined) return { fits: true };
+    const insufficient = status.plugin === FIT_NAME ? fits(pod, nodeInfo) : undefined;
+    return { fits: false, reasons: [...status.reasons], ...(status.plugin ? { plugin: status.plugin } : {}), ...(insufficient ? { insufficient } : {}) };
   }
 }
 
