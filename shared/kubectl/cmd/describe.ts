@@ -115,7 +115,7 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
       return describeReplicaSet(ctx.now, rs, counts, events("ReplicaSet"));
     }
     case "namespaces":
-      return describeNamespace(ctx.now, obj as Namespace, ctx.env.client.list("resourcequotas", name).items, ctx.env.client.list("limitranges", name).items);
+      return describeNamespace(ctx.now, obj as Namespace, listedOrNone(ctx, "resourcequotas", name), listedOrNone(ctx, "limitranges", name));
     case "roles":
     case "clusterroles":
       return describeRole(obj as Role | ClusterRole);
