@@ -85,6 +85,7 @@ compute   0s    pods: 0/4, requests.cpu: 500m/2, requests.memory: 512Mi/1Gi
 `);
   });
 
+  // The server defaulted the memory request from the default limit (SetDefaults_LimitRangeItem).
   it("prints a row per limited resource, - where unset", () => {
     const c = new TestCluster();
     c.create("limitranges", limits);
@@ -93,7 +94,7 @@ Namespace:  default
 Type        Resource  Min   Max  Default Request  Default Limit  Max Limit/Request Ratio
 ----        --------  ---   ---  ---------------  -------------  -----------------------
 Container   cpu       100m  1    200m             500m           4
-Container   memory    -     -    -                256Mi          -
+Container   memory    -     -    256Mi            256Mi          -
 `);
   });
 
@@ -122,7 +123,7 @@ Resource Limits
  Type       Resource  Min   Max  Default Request  Default Limit  Max Limit/Request Ratio
  ----       --------  ---   ---  ---------------  -------------  -----------------------
  Container  cpu       100m  1    200m             500m           4
- Container  memory    -     -    -                256Mi          -
+ Container  memory    -     -    256Mi            256Mi          -
 `);
   });
 });
