@@ -39,7 +39,7 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 2;
+export const SIM_VERSION = 3;
 
 /** kube-apiserver's --etcd-compaction-interval. */
 export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
