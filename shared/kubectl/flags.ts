@@ -3,7 +3,7 @@
 // -n=value, bundled boolean shorthands (-Aw), "--" ending flag parsing, and
 // pflag's exact error texts, which kubectl prints after "error: ".
 
-export type FlagType = "bool" | "string" | "int" | "int32" | "stringSlice" | "stringArray" | "duration";
+export type FlagType = "bool" | "string" | "int" | "int32" | "stringSlice" | "stringArray" | "duration" | "mapStringString";
 
 export interface FlagSpec {
   readonly name: string;
@@ -121,8 +121,13 @@ function flagLabel(spec: FlagSpec): string {
 }
 
 export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]): ParseResult {
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  // The first spec of a name wins: a command's own flag shadows a global one (create rolebinding's --user).
+  const byName = new Map<string, FlagSpec>();
+  const byShort = new Map<string, FlagSpec>();
+  for (const s of specs) {
+    if (!byName.has(s.name)) byName.set(s.name, s);
+    if (s.short && !byShort.has(s.short)) byShort.set(s.short, s);
+  }
   const values = new Map<string, FlagValue>();
   const changed = new Set<string>();
   const args: string[] = [];
@@ -160,6 +165,18 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       case "stringArray":
         parsed = changed.has(spec.name) ? [...(values.get(spec.name) as string[]), value] : [value];
         break;
+      case "mapStringString": {
+        // cliflag.MapStringString: comma-separated k=v pairs, trimmed, later keys win; kept as "k=v" entries.
+        const map = new Map((changed.has(spec.name) ? (values.get(spec.name) as string[]) : []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+        for (const pair of value.split(",")) {
+          if (pair === "") continue;
+          const eq = pair.indexOf("=");
+          if (eq < 0) return invalid(spec, value, "malformed pair, expect string=string");
+          map.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+        }
+        parsed = [...map].map(([k, v]) => `${k}=${v}`);
+        break;
+      }
       default:
         parsed = value;
     }

@@ -25,6 +25,8 @@ import { ControllerManager } from "./controllers/manager.ts";
 import { controllerServiceAccount } from "./controllers/service-accounts.ts";
 import { newNodeLifecycleController } from "./controllers/nodelifecycle/node-lifecycle-controller.ts";
 import { newReplicaSetController } from "./controllers/replicaset/replicaset-controller.ts";
+import { newResourceQuotaController } from "./controllers/resourcequota/resourcequota-controller.ts";
+import { newClusterRoleAggregationController } from "./controllers/clusterroleaggregation/clusterroleaggregation-controller.ts";
 import { newTaintEvictionController } from "./controllers/tainteviction/taint-eviction-controller.ts";
 import { EtcdCluster } from "./etcd/etcd.ts";
 import { SimClock, STEP_MS } from "./kernel/clock.ts";
@@ -37,7 +39,7 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 2;
+export const SIM_VERSION = 3;
 
 /** kube-apiserver's --etcd-compaction-interval. */
 export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
@@ -68,6 +70,8 @@ const CONTROLLERS: readonly { name: string; factory: ControllerFactory; eventSou
   { name: "node-lifecycle-controller", factory: newNodeLifecycleController, eventSource: "node-controller" },
   { name: "taint-eviction-controller", factory: newTaintEvictionController, eventSource: "taint-eviction-controller" },
   { name: "garbage-collector-controller", factory: newGarbageCollector, eventSource: "garbage-collector-controller" },
+  { name: "resourcequota-controller", factory: newResourceQuotaController, eventSource: "resource-quota-controller" },
+  { name: "clusterrole-aggregation-controller", factory: newClusterRoleAggregationController, eventSource: "clusterrole-aggregation-controller" },
 ];
 
 /** Safety net: rounds of watch delivery and component work within one step. */

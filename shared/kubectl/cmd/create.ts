@@ -1,7 +1,7 @@
 // kubectl create: from a manifest (-f -), or one of the generators this
 // console offers: `create deployment` (the object kubectl builds: app=NAME
-// labels and selector, a container named after the image) and
-// `create namespace`. Under --dry-run=client nothing is sent: the object
+// labels and selector, a container named after the image),
+// `create namespace`, and the RBAC and quota generators (create-*.ts). Under --dry-run=client nothing is sent: the object
 // kubectl would send is printed (no server defaults, typed field order for
 // -o json); --dry-run=server needs an API server that can check a write
 // without storing it, which the simulation does not have.
@@ -11,25 +11,20 @@ import type { Container, Namespace } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
-import { flagBool, flagInt, flagList, type FlagSpec } from "../flags.ts";
-import { DRY_RUN, FILENAME, bool, str, type Command, type CommandContext } from "./command.ts";
+import { flagBool, flagInt, flagList } from "../flags.ts";
+import { FILENAME, bool, str, type Command } from "./command.ts";
 import { SERVER_DRY_RUN_NOT_AVAILABLE } from "./dry-run.ts";
 import { modifiedConfiguration, withSource } from "./apply.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
-import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
+import { dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
+import { createClusterRoleCommand } from "./create-clusterrole.ts";
+import { createClusterRoleBindingCommand } from "./create-clusterrolebinding.ts";
+import { GENERATOR_FLAGS, nameArg } from "./create-options.ts";
+import { createQuotaCommand } from "./create-quota.ts";
+import { createRoleCommand } from "./create-role.ts";
+import { createRoleBindingCommand } from "./create-rolebinding.ts";
 
-/** cmdutil.AddValidateFlags: a bare --validate means strict. */
-const VALIDATE: FlagSpec = { name: "validate", type: "string", noOptDefVal: "strict" };
-
-const GENERATOR_FLAGS = [DRY_RUN, ...PRINT_FLAGS, bool("save-config"), VALIDATE, str("field-manager")];
-
-/** NameFromCommandArgs: exactly one NAME before any "--". */
-function nameArg(ctx: CommandContext): string | KubectlError {
-  const n = ctx.flags.argsLenAtDash === -1 ? ctx.args.length : ctx.flags.argsLenAtDash;
-  if (n !== 1) return usageError(ctx.path, `exactly one NAME is required, got ${n}`);
-  return ctx.args[0]!;
-}
 
 /** utilrand.String(5) stands in here for a deterministic suffix derived from the name and the clock. */
 function suffixFor(seed: string): string {
@@ -130,7 +125,7 @@ export const createCommand: Command = {
   use: "create -f FILENAME",
   short: "Create a resource from a file or from stdin",
   flags: [FILENAME, str("kustomize", "k"), bool("recursive", "R"), bool("edit"), bool("windows-line-endings"), str("raw"), ...GENERATOR_FLAGS, str("selector", "l")],
-  subcommands: [deploymentCommand, namespaceCommand],
+  subcommands: [createClusterRoleCommand, createClusterRoleBindingCommand, deploymentCommand, namespaceCommand, createQuotaCommand, createRoleCommand, createRoleBindingCommand],
   run(ctx) {
     if (flagList(ctx.flags, "filename").length === 0) {
       ctx.out.err("Error: must specify one of -f and -k\n\n");

@@ -4,7 +4,8 @@
 
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { Lease } from "../../sim/api/coordination-v1.ts";
-import type { Event, Namespace, Node, Pod } from "../../sim/api/core-v1.ts";
+import type { Event, LimitRange, Namespace, Node, Pod, ResourceQuota } from "../../sim/api/core-v1.ts";
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../../sim/api/rbac-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
 import { deepEqual } from "../../sim/kernel/equal.ts";
@@ -15,6 +16,8 @@ import { infoOf, resolveType, splitTypes } from "../resources.ts";
 import { describeGeneric, describeNamespace } from "../printers/describe/generic.ts";
 import { NODE_LEASE_NAMESPACE, describeNode } from "../printers/describe/node.ts";
 import { describePod } from "../printers/describe/pod.ts";
+import { describeLimitRange, describeQuota } from "../printers/describe/policy.ts";
+import { describeRole, describeRoleBinding } from "../printers/describe/rbac.ts";
 import { describeDeployment, describeReplicaSet } from "../printers/describe/workloads.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
 import { listedOrNone, runBuilder } from "./builder.ts";
@@ -112,7 +115,17 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
       return describeReplicaSet(ctx.now, rs, counts, events("ReplicaSet"));
     }
     case "namespaces":
-      return describeNamespace(ctx.now, obj as Namespace);
+      return describeNamespace(ctx.now, obj as Namespace, listedOrNone(ctx, "resourcequotas", name), listedOrNone(ctx, "limitranges", name));
+    case "roles":
+    case "clusterroles":
+      return describeRole(obj as Role | ClusterRole);
+    case "rolebindings":
+    case "clusterrolebindings":
+      return describeRoleBinding(obj as RoleBinding | ClusterRoleBinding);
+    case "resourcequotas":
+      return describeQuota(obj as ResourceQuota);
+    case "limitranges":
+      return describeLimitRange(obj as LimitRange);
     default:
       return describeGeneric(ctx.now, obj, events(obj.kind));
   }

@@ -1,5 +1,5 @@
 // JSON of typed objects, as kubectl prints the objects its generators build
-// (run, create deployment, create namespace) and the typed client gets back:
+// (run, create deployment|namespace|role|quota...) and the typed client gets back:
 // encoding/json walks the Go struct, so fields come in declaration order
 // (kind, apiVersion, metadata, spec, status), while maps (labels, selectors)
 // come sorted. Objects read as unstructured (get, create -f, apply) print
@@ -43,6 +43,17 @@ const STRUCTS: Readonly<Record<string, string>> = {
   DeploymentStatus: "observedGeneration replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas terminatingReplicas conditions collisionCount",
   NamespaceSpec: "finalizers",
   NamespaceStatus: "phase conditions",
+  Role: "kind apiVersion metadata:ObjectMeta rules:PolicyRule",
+  ClusterRole: "kind apiVersion metadata:ObjectMeta rules:PolicyRule aggregationRule:AggregationRule",
+  PolicyRule: "verbs apiGroups resources resourceNames nonResourceURLs",
+  AggregationRule: "clusterRoleSelectors:LabelSelector",
+  RoleBinding: "kind apiVersion metadata:ObjectMeta subjects:Subject roleRef:RoleRef",
+  ClusterRoleBinding: "kind apiVersion metadata:ObjectMeta subjects:Subject roleRef:RoleRef",
+  Subject: "kind apiGroup name namespace",
+  RoleRef: "apiGroup kind name",
+  ResourceQuota: "kind apiVersion metadata:ObjectMeta spec:ResourceQuotaSpec status:ResourceQuotaStatus",
+  ResourceQuotaSpec: "hard scopes scopeSelector",
+  ResourceQuotaStatus: "hard used",
 };
 
 interface Field {
@@ -62,7 +73,7 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map(
 
 /** Whether kubectl prints this kind from a typed Go struct (a kind its generators build). */
 export function isTypedKind(kind: string | undefined): boolean {
-  return kind === "Pod" || kind === "Deployment" || kind === "Namespace";
+  return kind !== undefined && ["Pod", "Deployment", "Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ResourceQuota"].includes(kind);
 }
 
 type Entries = readonly (readonly [string, unknown])[];

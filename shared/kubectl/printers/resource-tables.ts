@@ -12,6 +12,7 @@ import type { ResourceName } from "../../sim/api/resources.ts";
 import { since, type Now } from "./age.ts";
 import { nodeRoles, nodeStatusText } from "./node-columns.ts";
 import { podCells } from "./pod-status.ts";
+import { canonicalQuantity } from "./quantity.ts";
 import { formatLabelSelector, selectorString } from "./selector.ts";
 import type { ColumnDefinition, Table } from "./table.ts";
 
@@ -153,7 +154,7 @@ function resourceQuotaRow(now: Now, q: RO<ResourceQuota>): string[] {
   const requests: string[] = [];
   const limits: string[] = [];
   for (const name of Object.keys(hard).sort()) {
-    const cell = `${name}: ${used[name] ?? "0"}/${hard[name]}`;
+    const cell = `${name}: ${canonicalQuantity(used[name] ?? "0")}/${canonicalQuantity(hard[name])}`;
     if (name.startsWith("limits.")) limits.push(cell);
     else requests.push(cell);
   }
@@ -166,7 +167,8 @@ const createdAtRow = (_now: Now, o: RO<LimitRange | Role | ClusterRole>): string
 function roleBindingRow(now: Now, b: RO<RoleBinding | ClusterRoleBinding>): string[] {
   const subjects = b.subjects ?? [];
   const names = (kind: string): string => subjects.filter((s) => s.kind === kind).map((s) => s.name).join(", ");
-  const serviceAccounts = subjects.filter((s) => s.kind === "ServiceAccount").map((s) => `${s.namespace ?? ""}/${s.name}`).join(", ");
+  // rbac.SubjectsStrings: "namespace/name", or the bare name when the subject has no namespace.
+  const serviceAccounts = subjects.filter((s) => s.kind === "ServiceAccount").map((s) => (s.namespace ? `${s.namespace}/${s.name}` : s.name)).join(", ");
   return [b.metadata.name ?? "", `${b.roleRef.kind}/${b.roleRef.name}`, since(now, b.metadata.creationTimestamp), names("User"), names("Group"), serviceAccounts];
 }
 

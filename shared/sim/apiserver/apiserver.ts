@@ -713,7 +713,7 @@ export class ApiServer {
     oldObject?: KubeObject,
     subresource?: string,
   ): AdmissionAttributes {
-    return { operation, info, namespace, name, user, object, oldObject, subresource };
+    return { operation, info, namespace, name, user, object, oldObject, subresource, dryRun: this.#dryRun };
   }
 
   #admit(attrs: AdmissionAttributes): Status | undefined {

@@ -2,7 +2,9 @@
 // default admission chain, and the authorizers of `--authorization-mode=Node,RBAC`
 // behind the system:masters short cut. Admission plugins and the RBAC authorizer
 // read what they need through the server's own loopback identity, as
-// kube-apiserver's plugins read through its loopback client.
+// kube-apiserver's plugins read through its loopback client (LimitRanger and
+// ResourceQuota from storage, as from an informer's cache); quota admission
+// writes quota status with it.
 
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../api/rbac-v1.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
@@ -37,10 +39,23 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
     clusterRole: (name) => get("clusterroles", undefined, name) as ClusterRole | undefined,
   };
   const rbac = new RBACAuthorizer(rbacObjects);
+  // LimitRanger and ResourceQuota read through informer caches upstream, not as requests: here, straight from storage, uncounted.
+  const cached = <R extends "limitranges" | "resourcequotas">(resource: R, namespace: string): ResourceTypes[R][] =>
+    deps.etcd.store.range(ApiServer.prefix(resource, namespace)).kvs.map((kv) => kv.value as ResourceTypes[R]);
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,
-    admission: defaultAdmissionChain((name) => get("namespaces", undefined, name)),
+    admission: defaultAdmissionChain(
+      (name) => get("namespaces", undefined, name),
+      (namespace) => cached("limitranges", namespace),
+      {
+        list: (namespace) => cached("resourcequotas", namespace),
+        updateStatus: (quota) => {
+          const r = api.update(LOOPBACK_USER, "resourcequotas", quota.metadata.namespace, quota, "status");
+          return r.ok ? undefined : r.status;
+        },
+      },
+    ),
     authorizer: unionAuthorizer([privilegedGroupsAuthorizer, nodeAuthorizer, rbac]),
   });
   return api;

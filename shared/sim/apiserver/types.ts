@@ -77,6 +77,8 @@ export interface AdmissionAttributes {
   readonly object?: KubeObject;
   readonly oldObject?: KubeObject;
   readonly user: UserInfo;
+  /** dryRun=All: plugins with side effects (quota charging) leave them out. */
+  readonly dryRun?: boolean;
 }
 
 /** A built-in admission plugin: mutate, then validate; a Status refuses the request. */

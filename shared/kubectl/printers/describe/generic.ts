@@ -2,15 +2,16 @@
 // describer of their own, such as leases and events (the generic describer,
 // which walks the object's fields with "smart" labels).
 
-import type { Event, Namespace } from "../../../sim/api/core-v1.ts";
+import type { Event, LimitRange, Namespace, ResourceQuota } from "../../../sim/api/core-v1.ts";
 import type { DeepReadonly, KubeObject } from "../../../sim/api/meta.ts";
 import type { Now } from "../age.ts";
 import { describeEvents, formatTime, printAnnotationsMultiline, printLabelsMultiline } from "./common.ts";
+import { describeLimitRanges, describeResourceQuotas } from "./policy.ts";
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from "./writer.ts";
 
 type RO<T> = DeepReadonly<T>;
 
-export function describeNamespace(now: Now, ns: RO<Namespace>): string {
+export function describeNamespace(now: Now, ns: RO<Namespace>, quotas: readonly RO<ResourceQuota>[], limitRanges: readonly RO<LimitRange>[]): string {
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ns.metadata.name}\n`);
     printLabelsMultiline(w, "Labels", ns.metadata.labels);
@@ -23,11 +24,10 @@ export function describeNamespace(now: Now, ns: RO<Namespace>): string {
       w.write(LEVEL_1, "----\t------\t------------------\t------\t-------\n");
       for (const c of conditions) w.write(LEVEL_1, `${c.type}\t${c.status}\t${formatTime(now, c.lastTransitionTime)}\t${c.reason ?? ""}\t${c.message ?? ""}\n`);
     }
-    // No ResourceQuota or LimitRange exists in a simulated namespace.
     w.write(LEVEL_0, "\n");
-    w.write(LEVEL_0, "No resource quota.\n");
+    describeResourceQuotas(w, quotas);
     w.write(LEVEL_0, "\n");
-    w.write(LEVEL_0, "No LimitRange resource.\n");
+    describeLimitRanges(w, limitRanges);
   });
 }
 

@@ -1,13 +1,15 @@
 // rbac.authorization.k8s.io strategies (pkg/registry/rbac and
-// pkg/apis/rbac/validation): no status, no generation; a rule needs verbs and
-// either resources with API groups or non-resource URLs; a binding's roleRef is
-// fixed once created.
+// pkg/apis/rbac/validation): no status, no generation; names are path segments
+// (object-meta.ts); a rule needs verbs and either resources with API groups or
+// non-resource URLs; a binding's roleRef is fixed once created.
 
 import { RBAC_GROUP, type ClusterRole, type ClusterRoleBinding, type PolicyRule, type Role, type RoleBinding, type Subject } from "../../api/rbac-v1.ts";
 import { RESOURCES } from "../../api/resources.ts";
 import { deepEqual } from "../../kernel/equal.ts";
 import { field, type FieldError } from "../errors.ts";
 import type { Strategy } from "../types.ts";
+import { isDNS1123Subdomain } from "../validation/names.ts";
+import { isValidPathSegmentName } from "../validation/object-meta.ts";
 
 /** ValidatePolicyRule. */
 export function validatePolicyRule(rule: PolicyRule, namespaced: boolean, path: string): FieldError[] {
@@ -30,7 +32,7 @@ export function validatePolicyRule(rule: PolicyRule, namespaced: boolean, path: 
 const validateRules = (rules: readonly PolicyRule[] | undefined, namespaced: boolean): FieldError[] =>
   (rules ?? []).flatMap((r, i) => validatePolicyRule(r, namespaced, `rules[${i}]`));
 
-/** ValidateRoleBindingSubject. */
+/** validateRoleBindingSubject. */
 function validateSubjects(subjects: readonly Subject[] | undefined, namespaced: boolean): FieldError[] {
   const errs: FieldError[] = [];
   (subjects ?? []).forEach((s, i) => {
@@ -38,11 +40,13 @@ function validateSubjects(subjects: readonly Subject[] | undefined, namespaced: 
     if (!s.name) errs.push(field.required(`${path}.name`));
     switch (s.kind) {
       case "ServiceAccount":
+        if (s.name) for (const msg of isDNS1123Subdomain(s.name)) errs.push(field.invalid(`${path}.name`, s.name, msg));
         if (s.apiGroup) errs.push(field.notSupported(`${path}.apiGroup`, s.apiGroup, [""]));
         if (!namespaced && !s.namespace) errs.push(field.required(`${path}.namespace`));
         break;
       case "User":
       case "Group":
+        if (!s.name) errs.push(field.invalid(`${path}.name`, "", `${s.kind.toLowerCase()} name cannot be empty`));
         if (s.apiGroup !== RBAC_GROUP) errs.push(field.notSupported(`${path}.apiGroup`, s.apiGroup ?? "", [RBAC_GROUP]));
         break;
       default:
@@ -58,6 +62,7 @@ function validateRoleRef(binding: RoleBinding | ClusterRoleBinding, kinds: reado
   if (ref.apiGroup !== RBAC_GROUP) errs.push(field.notSupported("roleRef.apiGroup", ref.apiGroup ?? "", [RBAC_GROUP]));
   if (!kinds.includes(ref.kind)) errs.push(field.notSupported("roleRef.kind", ref.kind ?? "", kinds));
   if (!ref.name) errs.push(field.required("roleRef.name"));
+  else for (const msg of isValidPathSegmentName(ref.name)) errs.push(field.invalid("roleRef.name", ref.name, msg));
   return errs;
 }
 

@@ -29,7 +29,8 @@ export function validateObjectMeta(info: ResourceInfo, meta: ObjectMeta): FieldE
     // A prefix may end with "-": apimachinery's maskTrailingDash swaps the last two
     // characters for an "a" before checking (dropping one more than it needs to).
     const gn = meta.generateName;
-    const masked = gn.length > 1 && gn.endsWith("-") ? `${gn.slice(0, -2)}a` : gn;
+    // (Only NameIsDNSSubdomain and friends mask; path-segment names are checked as given.)
+    const masked = rule !== isValidPathSegmentName && gn.length > 1 && gn.endsWith("-") ? `${gn.slice(0, -2)}a` : gn;
     for (const msg of rule(masked)) errs.push(field.invalid("metadata.generateName", gn, msg));
   }
   const name = meta.name ?? "";

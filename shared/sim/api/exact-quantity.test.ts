@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addQuantity, canonicalQuantity, formatQuantity, parseQuantity, quantityMilliValue, quantityValue, ZERO_QUANTITY } from "./quantity.ts";
+import { addQuantity, canonicalQuantity, formatQuantity, parseQuantity, quantityMilliValue, quantityValue, ZERO_QUANTITY } from "./exact-quantity.ts";
 
 describe("Quantity.String() (CanonicalizeBytes)", () => {
   it.each([
