@@ -51,7 +51,11 @@ export function appliesToUser(user: UserInfo, subject: Subject, namespace: strin
 export class RBACAuthorizer implements Authorizer {
   readonly #objects: RbacObjects;
   #generation = -1;
-  readonly #cache = new Map<string, UserRules>();
+  // Components present the same authenticated user object on every request, so
+  // rules are found by identity first; impersonated users (a new object each
+  // time) fall back to their name and groups.
+  #byUser = new WeakMap<UserInfo, Map<string, UserRules>>();
+  readonly #byKey = new Map<string, UserRules>();
 
   constructor(objects: RbacObjects) {
     this.#objects = objects;
@@ -100,15 +104,21 @@ export class RBACAuthorizer implements Authorizer {
 
   #cached(user: UserInfo, namespace: string, gather: () => UserRules): UserRules {
     if (this.#generation !== this.#objects.generation) {
-      this.#cache.clear();
+      this.#byUser = new WeakMap();
+      this.#byKey.clear();
       this.#generation = this.#objects.generation;
     }
+    let perUser = this.#byUser.get(user);
+    let rules = perUser?.get(namespace);
+    if (rules) return rules;
     const key = `${namespace}\u0000${user.name}\u0000${(user.groups ?? []).join("\u0000")}`;
-    let rules = this.#cache.get(key);
+    rules = this.#byKey.get(key);
     if (!rules) {
       rules = gather();
-      this.#cache.set(key, rules);
+      this.#byKey.set(key, rules);
     }
+    if (!perUser) this.#byUser.set(user, (perUser = new Map()));
+    perUser.set(namespace, rules);
     return rules;
   }
 
