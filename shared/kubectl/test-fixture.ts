@@ -28,7 +28,7 @@ export class TestCluster {
   readonly env: KubectlEnv;
 
   constructor() {
-    const etcd = new EtcdCluster();
+    const etcd = new EtcdCluster(this.clock);
     const rng = new RngStreams(1);
     const api = newApiServer({
       etcd,

@@ -41,9 +41,6 @@ import { newApiServer } from "./apiserver/new-apiserver.ts";
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
 export const SIM_VERSION = 3;
 
-/** kube-apiserver's --etcd-compaction-interval. */
-export const ETCD_COMPACTION_INTERVAL_MS = 5 * 60_000;
-
 /** kubeadm's admin.conf user: cluster-admin through the kubeadm:cluster-admins binding, not system:masters. */
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins"] };
 export const KUBEADM_CLUSTER_ADMINS = "kubeadm:cluster-admins";
@@ -97,7 +94,7 @@ export type FaultResult = { readonly ok: true } | { readonly ok: false; readonly
 export class Cluster {
   readonly clock = new SimClock();
   readonly rng: RngStreams;
-  readonly etcd = new EtcdCluster();
+  readonly etcd = new EtcdCluster(this.clock);
   readonly api: ApiServer;
   readonly informers: SharedInformerFactory;
   readonly controllers: ControllerManager;
@@ -107,7 +104,6 @@ export class Cluster {
   readonly admin: Client;
   #tick = 0;
   readonly #events: EventNameSequence = { next: 0 };
-  #lastCompactionRevision = 0;
 
   constructor(config: ClusterConfig) {
     this.epochMs = config.epochMs ?? DEFAULT_EPOCH_MS;
@@ -184,7 +180,6 @@ export class Cluster {
       mustSucceed(this.admin.create(info.resource as ResourceName, obj.metadata.namespace, obj as never));
     }
 
-    this.#scheduleCompaction();
     this.settle();
   }
 
@@ -246,8 +241,10 @@ export class Cluster {
    * and queues are derived from these, so equal hashes mean equal clusters.
    */
   stateHash(): string {
-    const kvs = this.etcd.store.range("/").kvs.map((kv) => [kv.key, kv.createRevision, kv.modRevision, kv.version, kv.value]);
-    return stateHash({ version: SIM_VERSION, tick: this.#tick, now: this.clock.now, revision: this.etcd.store.revision, rng: this.rng.snapshot(), kvs });
+    const all = this.etcd.range("/", { prefix: true, serializable: true });
+    if (!all.ok) throw new Error(`state hash: ${all.error}`);
+    const kvs = all.kvs.map((kv) => [kv.key, kv.createRevision, kv.modRevision, kv.version, kv.value]);
+    return stateHash({ version: SIM_VERSION, tick: this.#tick, now: this.clock.now, revision: all.revision, rng: this.rng.snapshot(), kvs });
   }
 
   recorder(client: Client, component: string, host?: string): EventRecorder {
@@ -267,16 +264,6 @@ export class Cluster {
       for (const kubelet of this.kubelets.values()) work += kubelet.runOnce();
       if (work === 0 && !this.api.hasPendingWatchEvents()) return;
     }
-  }
-
-  /** kube-apiserver compacts etcd to the revision it saw one interval earlier. */
-  #scheduleCompaction(): void {
-    this.clock.after(ETCD_COMPACTION_INTERVAL_MS, () => {
-      const target = this.#lastCompactionRevision;
-      this.#lastCompactionRevision = this.etcd.store.revision;
-      if (target > this.etcd.store.compactRevision) this.etcd.store.compact(target);
-      this.#scheduleCompaction();
-    });
   }
 
   /** The time `ms` as objects print it. */

@@ -1,16 +1,16 @@
 // The API server: the only component that touches etcd. Every request runs the
 // same pipeline as kube-apiserver's generic registry: decode → defaulting →
 // mutating admission → validation → validating admission → optimistic
-// concurrency against the stored resourceVersion → etcd. Watches are served
-// from etcd's history and delivered when the cluster calls dispatchWatches(), so
-// writers never see their own events synchronously (watch-cache.ts). Keys follow
-// kube-apiserver's layout (keys.ts).
+// concurrency against the stored resourceVersion → etcd, through etcd's client
+// interface alone (storage.ts). Watches are served from an etcd watch and
+// delivered when the cluster calls dispatchWatches(), so writers never see their
+// own events synchronously (watch-cache.ts). Keys follow kube-apiserver's layout
+// (keys.ts); the compactor trims etcd's history (compactor.ts).
 
 import type { Binding, DeleteOptions, Node, Pod } from "../api/core-v1.ts";
 import { RESOURCES, apiVersionOf, qualifiedResource, type ResourceInfo, type ResourceName, type ResourceTypes } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta, Status } from "../api/meta.ts";
-import type { EtcdCluster } from "../etcd/etcd.ts";
-import type { KeyValue } from "../etcd/mvcc.ts";
+import type { EtcdClient, KeyValue } from "../etcd/kv.ts";
 import type { SimClock } from "../kernel/clock.ts";
 import { clone, deepEqual } from "../kernel/equal.ts";
 import { generateName, type IdSource } from "../kernel/ids.ts";
@@ -25,7 +25,6 @@ import {
   invalid,
   notFound,
   ok,
-  serviceUnavailable,
   type ApiResult,
   type FieldError,
 } from "./errors.ts";
@@ -59,6 +58,8 @@ import {
   type SubjectRulesReviewStatus,
 } from "./reviews.ts";
 import { WatchCache } from "./watch-cache.ts";
+import { startCompactor } from "./compactor.ts";
+import { Etcd3Storage, type StorageResult } from "./storage.ts";
 
 export interface ListResult<T> {
   readonly items: readonly T[];
@@ -75,7 +76,7 @@ export interface ListOptions extends ReadOptions {
 }
 
 export interface ApiServerDeps {
-  readonly etcd: EtcdCluster;
+  readonly etcd: EtcdClient;
   readonly clock: SimClock;
   readonly ids: IdSource;
   readonly epochMs: number;
@@ -98,6 +99,7 @@ export const FOREGROUND_FINALIZER = "foregroundDeletion";
 
 export class ApiServer {
   readonly #deps: ApiServerDeps;
+  readonly #storage: Etcd3Storage;
   readonly #watchCache: WatchCache;
   /** Requests served, by verb; read by benchmarks and the debrief. */
   readonly requestCounts: Record<string, number> = {};
@@ -112,7 +114,9 @@ export class ApiServer {
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
-    this.#watchCache = new WatchCache(deps.etcd.store);
+    this.#storage = new Etcd3Storage(deps.etcd);
+    this.#watchCache = new WatchCache(deps.etcd);
+    startCompactor(deps.etcd, deps.clock);
     this.#chain = newHandlerChain(deps.authorizer);
   }
 
@@ -122,7 +126,7 @@ export class ApiServer {
   }
 
   get revision(): number {
-    return this.#deps.etcd.store.revision;
+    return this.#storage.revision;
   }
 
   #now(): string {
@@ -252,9 +256,8 @@ export class ApiServer {
     const ns = RESOURCES[resource].namespaced ? (namespace ?? "default") : undefined;
     const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("get", RESOURCES[resource], ns ?? "", name));
     if (!door.ok) return fail(door.status);
-    const kv = this.#deps.etcd.store.get(ApiServer.key(resource, ns, name));
-    if (!kv) return fail(notFound(RESOURCES[resource], name));
-    return ok(kv.value as ResourceTypes[R]);
+    const kv = this.#read(ApiServer.key(resource, ns, name), RESOURCES[resource], name);
+    return kv.ok ? ok(kv.object.value as ResourceTypes[R]) : kv;
   }
 
   /** GET pods/NAME/log: read-only, proxied to the kubelet of the pod's node (pod-logs.ts). */
@@ -262,13 +265,14 @@ export class ApiServer {
     this.#count("get/log");
     const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("get", RESOURCES.pods, namespace, name, "log"));
     if (!door.ok) return fail(door.status);
-    const pod = this.#deps.etcd.store.get(ApiServer.key("pods", namespace, name));
-    if (!pod) return fail(notFound(RESOURCES.pods, name));
-    const nodeName = (pod.value as Pod).spec.nodeName;
-    if (nodeName === undefined || nodeName === "") return podLogs(pod.value as Pod, opts, undefined, undefined);
-    const node = this.#deps.etcd.store.get(ApiServer.key("nodes", undefined, nodeName));
-    if (!node) return fail(notFound(RESOURCES.nodes, nodeName));
-    return podLogs(pod.value as Pod, opts, node.value as Node, this.#logProviders.get(nodeName));
+    const read = this.#read(ApiServer.key("pods", namespace, name), RESOURCES.pods, name);
+    if (!read.ok) return read;
+    const pod = read.object.value as Pod;
+    const nodeName = pod.spec.nodeName;
+    if (nodeName === undefined || nodeName === "") return podLogs(pod, opts, undefined, undefined);
+    const node = this.#read(ApiServer.key("nodes", undefined, nodeName), RESOURCES.nodes, nodeName);
+    if (!node.ok) return node;
+    return podLogs(pod, opts, node.object.value as Node, this.#logProviders.get(nodeName));
   }
 
   /** The cluster registers each kubelet as the log provider for its node. */
@@ -282,7 +286,9 @@ export class ApiServer {
     const info: ResourceInfo = RESOURCES[resource];
     const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("list", info, info.namespaced ? (namespace ?? "") : ""));
     if (!door.ok) return fail(door.status);
-    const { kvs, revision } = this.#deps.etcd.store.range(ApiServer.prefix(resource, namespace));
+    const listed = this.#storage.list(ApiServer.prefix(resource, namespace));
+    if (!listed.ok) return listed;
+    const { kvs, revision } = listed.object;
     const items: ResourceTypes[R][] = [];
     for (const kv of kvs) {
       const obj = kv.value as ResourceTypes[R];
@@ -325,17 +331,16 @@ export class ApiServer {
     if (errs.length > 0) return fail(invalid(info, name, errs));
     const valErr = this.#validateAdmission(this.#attrs("CREATE", info, nsResult, name, user, obj));
     if (valErr) return fail(valErr);
-    if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
     const key = ApiServer.key(resource, nsResult, name);
-    const existing = this.#deps.etcd.store.get(key);
-    if (existing) {
-      const err = alreadyExists(info, name);
-      // store.create tells a client racing a deletion why its name is still taken.
-      if ((existing.value as KubeObject).metadata.deletionTimestamp !== undefined) err.message = `object is being deleted: ${err.message}`;
-      return fail(err);
-    }
-    return ok(this.#put(key, obj, strategy) as ResourceTypes[R]);
+    // If(ModRevision(key) = 0): a taken name is the compare that failed.
+    const written = this.#put(key, obj, 0, strategy);
+    if (written.ok) return ok(obj as ResourceTypes[R]);
+    if (!("compareFailed" in written)) return fail(written.status);
+    const err = alreadyExists(info, name);
+    // store.create tells a client racing a deletion why its name is still taken.
+    if ((written.current?.value as KubeObject | undefined)?.metadata.deletionTimestamp !== undefined) err.message = `object is being deleted: ${err.message}`;
+    return fail(err);
   }
 
   #update<R extends ResourceName>(
@@ -357,15 +362,16 @@ export class ApiServer {
       return fail(badRequest("the namespace of the provided object does not match the namespace sent on the request"));
     }
     const key = ApiServer.key(resource, ns, name);
-    const current = this.#deps.etcd.store.get(key);
-    if (!current) return fail(notFound(info, name));
+    const read = this.#read(key, info, name);
+    if (!read.ok) return read;
+    const current = read.object;
     const old = current.value as KubeObject;
     const rv = body.metadata.resourceVersion;
     if (rv !== undefined && rv !== "" && rv !== String(current.modRevision)) {
       return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));
     }
     const obj = this.#mergeForUpdate(strategy, clone(body), old, subresource);
-    return this.#finishUpdate(user, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
+    return this.#finishUpdate(user, strategy, key, current.modRevision, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
   #patch<R extends ResourceName>(
@@ -381,8 +387,9 @@ export class ApiServer {
     const info: ResourceInfo = strategy.info;
     const ns = info.namespaced ? (namespace ?? "default") : undefined;
     const key = ApiServer.key(resource, ns, name);
-    const current = this.#deps.etcd.store.get(key);
-    if (!current) return fail(notFound(info, name));
+    const read = this.#read(key, info, name);
+    if (!read.ok) return read;
+    const current = read.object;
     const old = current.value as KubeObject;
     const patched = applyMergePatch(clone(old), patch) as KubeObject;
     if (typeof patched !== "object" || patched === null || Array.isArray(patched)) return fail(badRequest("patch must produce an object"));
@@ -393,7 +400,7 @@ export class ApiServer {
     patched.metadata ??= {};
     if (patched.metadata.name !== name) return fail(badRequest(`the name of the object (${patched.metadata.name}) does not match the name on the URL (${name})`));
     const obj = this.#mergeForUpdate(strategy, patched, old, subresource);
-    return this.#finishUpdate(user, strategy, key, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
+    return this.#finishUpdate(user, strategy, key, current.modRevision, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
   /**
@@ -414,9 +421,10 @@ export class ApiServer {
     const info: ResourceInfo = strategy.info;
     const ns = info.namespaced ? (namespace ?? "default") : undefined;
     const key = ApiServer.key(resource, ns, name);
-    const store = this.#deps.etcd.store;
-    const current = store.get(key);
-    if (!current) return fail(notFound(info, name));
+    const read = this.#read(key, info, name);
+    if (!read.ok) return read;
+    const current = read.object;
+    const rev = current.modRevision;
     const old = current.value as KubeObject;
     // BeforeDelete checks preconditions early and names the kind, not the resource.
     const kindQualified = info.group === "" ? info.kind : `${info.kind}.${info.group}`;
@@ -434,7 +442,6 @@ export class ApiServer {
     const attrs = this.#attrs("DELETE", info, ns ?? "", name, user, undefined, old);
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
     if (admitErr) return fail(admitErr);
-    if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
     // Negative grace periods count as 1 s on the delete path.
     const requested = options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
@@ -446,7 +453,7 @@ export class ApiServer {
         const pending = meta.deletionGracePeriodSeconds ?? 0;
         if (pending > 0) {
           // Only a shorter grace period is taken, counted from the first request.
-          if (requested === undefined || requested >= pending) return ok(old as ResourceTypes[R]);
+          if (requested === undefined || requested >= pending) return this.#unchanged(key, rev, info, name, old as ResourceTypes[R]);
           const requestedAt = parseTime(this.#deps.epochMs, meta.deletionTimestamp) - pending * 1000;
           meta.deletionTimestamp = rfc3339(this.#deps.epochMs, requestedAt + requested * 1000);
           meta.deletionGracePeriodSeconds = requested;
@@ -462,20 +469,14 @@ export class ApiServer {
     }
     const hadFinalizers = (old.metadata.finalizers?.length ?? 0) > 0;
     const gcFinalizers = finalizersForPropagation(old.metadata.finalizers ?? [], options.propagationPolicy);
-    if (!graceful && !hadFinalizers && gcFinalizers === undefined) {
-      this.#remove(key);
-      return ok(old as ResourceTypes[R]);
-    }
+    if (!graceful && !hadFinalizers && gcFinalizers === undefined) return this.#stored(this.#remove(key, rev), info, name, old as ResourceTypes[R]);
     if (gcFinalizers !== undefined) {
       if (gcFinalizers.length > 0) meta.finalizers = gcFinalizers;
       else delete meta.finalizers;
     }
     const pendingFinalizers = (meta.finalizers?.length ?? 0) > 0;
     if (!graceful) {
-      if (!pendingFinalizers) {
-        this.#remove(key);
-        return ok(old as ResourceTypes[R]);
-      }
+      if (!pendingFinalizers) return this.#stored(this.#remove(key, rev), info, name, old as ResourceTypes[R]);
       // markAsDeleting: finalizers get their signal, with no grace period.
       if (meta.deletionTimestamp === undefined) {
         if ((meta.generation ?? 0) > 0) meta.generation = meta.generation! + 1;
@@ -484,13 +485,14 @@ export class ApiServer {
         meta.deletionTimestamp = this.#now();
       }
       meta.deletionGracePeriodSeconds = 0;
-      return ok((deepEqual(obj, old) ? old : this.#put(key, obj)) as ResourceTypes[R]);
+      if (deepEqual(obj, old)) return this.#unchanged(key, rev, info, name, old as ResourceTypes[R]);
+      return this.#stored(this.#put(key, obj, rev), info, name, obj as ResourceTypes[R]);
     }
     // The graceful update is written even when the grace period is 0: watchers see
     // the pod marked for deletion, then gone.
-    const written = this.#put(key, obj);
-    if (!pendingFinalizers && (meta.deletionGracePeriodSeconds ?? 0) === 0) this.#remove(key);
-    return ok(written as ResourceTypes[R]);
+    const written = this.#put(key, obj, rev);
+    if (!written.ok || pendingFinalizers || (meta.deletionGracePeriodSeconds ?? 0) !== 0) return this.#stored(written, info, name, obj as ResourceTypes[R]);
+    return this.#stored(this.#remove(key, written.object), info, name, obj as ResourceTypes[R]);
   }
 
   /** POST pods/NAME/binding: the scheduler's (and a player's drag's) way to place a pod. */
@@ -498,9 +500,9 @@ export class ApiServer {
     this.#count("create/binding");
     const info = RESOURCES.pods;
     const key = ApiServer.key("pods", namespace, name);
-    const current = this.#deps.etcd.store.get(key);
-    if (!current) return fail(notFound(info, name));
-    const pod = current.value as Pod;
+    const read = this.#read(key, info, name);
+    if (!read.ok) return read;
+    const pod = read.object.value as Pod;
     const binding: Binding = { apiVersion: "v1", kind: "Binding", metadata: { name, namespace }, target: { kind: "Node", name: nodeName } };
     const attrs = this.#attrs("CREATE", info, namespace, name, user, binding, undefined, "binding");
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
@@ -512,7 +514,6 @@ export class ApiServer {
     if (pod.spec.nodeName) {
       return fail(conflict("pods/binding", name, `pod ${name} is already assigned to node ${JSON.stringify(pod.spec.nodeName)}`, info));
     }
-    if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
     const obj = clone(pod);
     obj.spec.nodeName = nodeName;
     obj.status ??= {};
@@ -523,16 +524,16 @@ export class ApiServer {
     const scheduled = { type: "PodScheduled", status: "True" as const, lastProbeTime: null, lastTransitionTime };
     if (i >= 0) conditions[i] = scheduled;
     else conditions.push(scheduled);
-    return ok(this.#put(key, obj) as Pod);
+    return this.#stored(this.#put(key, obj, read.object.modRevision), info, name, obj);
   }
 
   /** POST pods/NAME/eviction: a graceful delete that disruption budgets may refuse. */
   #evict(user: UserInfo, namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
     this.#count("create/eviction");
     const info = RESOURCES.pods;
-    const current = this.#deps.etcd.store.get(ApiServer.key("pods", namespace, name));
-    if (!current) return fail(notFound(info, name));
-    const attrs = this.#attrs("CREATE", info, namespace, name, user, current.value as KubeObject, undefined, "eviction");
+    const current = this.#read(ApiServer.key("pods", namespace, name), info, name);
+    if (!current.ok) return current;
+    const attrs = this.#attrs("CREATE", info, namespace, name, user, current.object.value as KubeObject, undefined, "eviction");
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
     if (admitErr) return fail(admitErr);
     // No PodDisruptionBudgets exist yet, so every eviction is allowed.
@@ -567,7 +568,7 @@ export class ApiServer {
     const info: ResourceInfo = RESOURCES[resource];
     const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("watch", info, info.namespaced ? (opts.namespace ?? "") : ""));
     if (!door.ok) return fail(door.status);
-    return ok(this.#watchCache.watch(resource, opts, handler));
+    return this.#watchCache.watch(resource, opts, handler);
   }
 
   /** Whether writes are waiting to be delivered to watchers. */
@@ -628,6 +629,7 @@ export class ApiServer {
     user: UserInfo,
     strategy: Strategy,
     key: string,
+    rev: number,
     obj: KubeObject,
     old: KubeObject,
     subresource?: "status",
@@ -654,53 +656,70 @@ export class ApiServer {
     if (errs.length > 0) return fail(invalid(info, name, errs));
     const valErr = this.#validateAdmission(attrs);
     if (valErr) return fail(valErr);
-    if (!this.#deps.etcd.hasQuorum()) return fail(etcdUnavailable());
 
     // ShouldDeleteDuringUpdate: a deleted object whose last finalizer is gone, and
     // whose grace is over, goes.
     const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0;
     if (old.metadata.deletionTimestamp !== undefined && !finalizersLeft && (old.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
-      this.#remove(key);
-      return ok(obj);
+      return this.#stored(this.#remove(key, rev), info, name, obj);
     }
     if (obj.metadata.finalizers?.length === 0) delete obj.metadata.finalizers;
     // A write that changes nothing is not written: no new resourceVersion, no event.
     const { resourceVersion: _rv, ...metaNoRv } = obj.metadata;
     const { resourceVersion: _orv, ...oldMetaNoRv } = old.metadata;
-    if (deepEqual(metaNoRv, oldMetaNoRv) && deepEqual({ ...obj, metadata: undefined }, { ...old, metadata: undefined })) return ok(old);
-    return ok(this.#put(key, obj, strategy));
+    if (deepEqual(metaNoRv, oldMetaNoRv) && deepEqual({ ...obj, metadata: undefined }, { ...old, metadata: undefined })) return this.#unchanged(key, rev, info, name, old);
+    return this.#stored(this.#put(key, obj, rev, strategy), info, name, obj);
   }
 
-  #put(key: string, obj: KubeObject, strategy?: Strategy): KubeObject {
-    if (this.#dryRun) {
-      // Nothing is stored, so a new object has no resourceVersion yet; an updated one keeps its old one.
-      if (obj.metadata.resourceVersion === undefined || obj.metadata.resourceVersion === "") delete obj.metadata.resourceVersion;
-      return obj;
-    }
-    // resourceVersion is the revision this write will get: etcd's next one.
-    obj.metadata.resourceVersion = String(this.#deps.etcd.store.revision + 1);
-    if (isRbacKey(key)) this.#rbacGeneration++;
-    const { kv } = this.#deps.etcd.store.put(key, obj);
-    if (strategy?.ttlSeconds !== undefined) this.#expire(kv, strategy.ttlSeconds);
-    return obj;
-  }
-
-  #remove(key: string): void {
-    if (this.#dryRun) return;
-    if (isRbacKey(key)) this.#rbacGeneration++;
-    this.#deps.etcd.store.delete(key);
+  /** The object at key, read from etcd; NotFound names info and name. */
+  #read(key: string, info: ResourceInfo, name: string): ApiResult<KeyValue> {
+    const r = this.#storage.get(key);
+    if (!r.ok) return r;
+    return r.object ? ok(r.object) : fail(notFound(info, name));
   }
 
   /**
-   * The etcd lease kube-apiserver attaches to objects with a TTL (events,
-   * --event-ttl): every write starts a new lease, and the key goes when the lease
-   * of its latest write runs out.
+   * Writes obj at key if the key is still at revision `expected` (0: absent), with
+   * the etcd lease of the strategy's TTL (events: --event-ttl); the result is
+   * the key's revision after it. A dry run writes nothing and only checks.
    */
-  #expire(kv: KeyValue, ttlSeconds: number): void {
-    const store = this.#deps.etcd.store;
-    this.#deps.clock.after(ttlSeconds * 1000, () => {
-      if (store.get(kv.key)?.modRevision === kv.modRevision) store.delete(kv.key);
-    });
+  #put(key: string, obj: KubeObject, expected: number, strategy?: Strategy): StorageResult<number> {
+    if (this.#dryRun) {
+      const checked = this.#storage.check(key, expected);
+      // Nothing is stored, so a new object has no resourceVersion yet; an updated one keeps its old one.
+      if (checked.ok && (obj.metadata.resourceVersion === undefined || obj.metadata.resourceVersion === "")) delete obj.metadata.resourceVersion;
+      return checked;
+    }
+    const r = this.#storage.put(key, obj, expected, strategy?.ttlSeconds);
+    if (!r.ok) return r;
+    // The object is stored by reference: it carries the write's revision as its resourceVersion
+    // before anyone reads it, as decoding sets it from the key's mod revision upstream.
+    obj.metadata.resourceVersion = String(r.object);
+    if (isRbacKey(key)) this.#rbacGeneration++;
+    return r;
+  }
+
+  #remove(key: string, expected: number): StorageResult<number> {
+    if (this.#dryRun) return this.#storage.check(key, expected);
+    const r = this.#storage.delete(key, expected);
+    if (r.ok && isRbacKey(key)) this.#rbacGeneration++;
+    return r;
+  }
+
+  /** A request that writes nothing still confirms the key is where it read it, with a quorum read. */
+  #unchanged<T>(key: string, rev: number, info: ResourceInfo, name: string, object: T): ApiResult<T> {
+    return this.#stored(this.#storage.check(key, rev), info, name, object);
+  }
+
+  /**
+   * A storage result as the API answers it: etcd's error as ServiceUnavailable,
+   * and a lost compare (someone wrote the key since it was read) as the Conflict
+   * GuaranteedUpdate gives once its retries see the new object.
+   */
+  #stored<T>(r: StorageResult<number>, info: ResourceInfo, name: string, object: T): ApiResult<T> {
+    if (r.ok) return ok(object);
+    if ("compareFailed" in r) return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));
+    return r;
   }
 
   #attrs(
@@ -768,9 +787,5 @@ function validateNoNewFinalizers(meta: ObjectMeta, old: ObjectMeta): FieldError[
   const extra = [...new Set(meta.finalizers ?? [])].filter((f) => !(old.finalizers ?? []).includes(f)).sort();
   if (extra.length === 0) return [];
   return [field.forbidden("metadata.finalizers", `no new finalizers can be added if the object is being deleted, found new finalizers []string{${extra.map((f) => JSON.stringify(f)).join(", ")}}`)];
-}
-
-function etcdUnavailable(): Status {
-  return serviceUnavailable("etcdserver: request timed out");
 }
 

@@ -40,8 +40,10 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
   };
   const rbac = new RBACAuthorizer(rbacObjects);
   // LimitRanger and ResourceQuota read through informer caches upstream, not as requests: here, straight from storage, uncounted.
-  const cached = <R extends "limitranges" | "resourcequotas">(resource: R, namespace: string): ResourceTypes[R][] =>
-    deps.etcd.store.range(ApiServer.prefix(resource, namespace)).kvs.map((kv) => kv.value as ResourceTypes[R]);
+  const cached = <R extends "limitranges" | "resourcequotas">(resource: R, namespace: string): ResourceTypes[R][] => {
+    const r = deps.etcd.range(ApiServer.prefix(resource, namespace), { prefix: true, serializable: true });
+    return r.ok ? r.kvs.map((kv) => kv.value as ResourceTypes[R]) : [];
+  };
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,

@@ -26,7 +26,7 @@ export interface TestApiServer {
 
 export function newTestApiServer(seed = 1): TestApiServer {
   const clock = new SimClock();
-  const etcd = new EtcdCluster();
+  const etcd = new EtcdCluster(clock);
   const rng = new RngStreams(seed);
   const api = newApiServer({
     etcd,

@@ -1,14 +1,16 @@
-// The API server's watch cache: watches are served from etcd's history, filtered
-// by namespace and (for pods) by spec.nodeName through an index, and delivered
-// when the cluster asks (dispatch), so a writer never sees its own event inside
-// its write, as with a real watch.
+// The API server's watch cache: one etcd watch over the storage prefix feeds
+// every API watch, filtered by namespace and (for pods) by spec.nodeName through
+// an index, and delivered when the cluster asks (dispatch), so a writer never
+// sees its own event inside its write, as with a real watch. A watch opened from
+// a revision already dispatched catches up from an etcd watch of its own.
 
 import type { Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
 import type { ResourceName } from "../api/resources.ts";
-import { EtcdError, type MvccEvent, type MvccStore } from "../etcd/mvcc.ts";
-import { expired } from "./errors.ts";
-import { resourceOfKey } from "./keys.ts";
+import type { EtcdClient, MvccEvent, WatchChan } from "../etcd/kv.ts";
+import { expired, fail, ok, type ApiResult } from "./errors.ts";
+import { resourceOfKey, storagePrefix } from "./keys.ts";
+import { STORAGE_PREFIX } from "./storage.ts";
 import type { WatchEvent, WatchHandle, WatchOptions } from "./types.ts";
 
 interface Watcher {
@@ -18,12 +20,14 @@ interface Watcher {
   readonly sinceRevision: number;
   readonly handler: (ev: WatchEvent) => void;
   stopped: boolean;
-  /** Opened from a revision already dispatched to others: the events it missed are replayed first. */
-  replay: boolean;
+  /** Opened from a revision already dispatched to others: the events it missed, replayed first. */
+  readonly replay: WatchChan | undefined;
 }
 
 export class WatchCache {
-  readonly #store: MvccStore;
+  readonly #etcd: EtcdClient;
+  /** Every write under the storage prefix, from the revision the cache started at. */
+  readonly #events: WatchChan;
   readonly #watchers = new Map<ResourceName, Watcher[]>();
   /** Pod watchers by spec.nodeName, so a node's kubelet only sees its own pods. */
   readonly #podWatchersByNode = new Map<string, Watcher[]>();
@@ -31,20 +35,25 @@ export class WatchCache {
   readonly #replaying: Watcher[] = [];
   #dispatchedRevision: number;
 
-  constructor(store: MvccStore) {
-    this.#store = store;
-    this.#dispatchedRevision = store.revision;
+  constructor(etcd: EtcdClient) {
+    this.#etcd = etcd;
+    const status = etcd.status();
+    this.#dispatchedRevision = status.ok ? status.revision : 0;
+    this.#events = etcd.watch(STORAGE_PREFIX, { prefix: true, startRevision: this.#dispatchedRevision + 1 });
   }
 
   /**
-   * Opens a watch delivering every change after opts.sinceRevision. Starting below
-   * the compacted revision is refused with the watch cache's Expired message (a
-   * thrown EtcdError: the client relists). A watch from a revision already
-   * dispatched gets the events it missed at the next dispatch, before newer ones.
+   * Opens a watch delivering every change after opts.sinceRevision. It needs the
+   * key space at sinceRevision itself, so it is opened on etcd from there: a
+   * compacted revision is refused with the watch cache's Expired message (the
+   * client relists). A watch from a revision already dispatched gets the events
+   * it missed at the next dispatch, before newer ones.
    */
-  watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): WatchHandle {
-    const compacted = this.#store.compactRevision;
-    if (opts.sinceRevision < compacted) throw new EtcdError(expired(`too old resource version: ${opts.sinceRevision} (${compacted})`).message);
+  watch(resource: ResourceName, opts: WatchOptions, handler: (ev: WatchEvent) => void): ApiResult<WatchHandle> {
+    const from = this.#etcd.watch(storagePrefix(resource), { prefix: true, startRevision: Math.max(1, opts.sinceRevision) });
+    if (from.compactRevision !== 0) return fail(expired(`too old resource version: ${opts.sinceRevision} (${from.compactRevision})`));
+    const replay = opts.sinceRevision < this.#dispatchedRevision ? from : undefined;
+    if (!replay) from.cancel();
     const w: Watcher = {
       resource,
       namespace: opts.namespace,
@@ -52,23 +61,24 @@ export class WatchCache {
       sinceRevision: opts.sinceRevision,
       handler,
       stopped: false,
-      replay: opts.sinceRevision < this.#dispatchedRevision,
+      replay,
     };
     const list = resource === "pods" && opts.nodeName !== undefined ? getOrInit(this.#podWatchersByNode, opts.nodeName) : getOrInit(this.#watchers, resource);
     list.push(w);
     if (w.replay) this.#replaying.push(w);
-    return {
+    return ok({
       stop: () => {
         w.stopped = true;
+        w.replay?.cancel();
         const i = list.indexOf(w);
         if (i >= 0) list.splice(i, 1);
       },
-    };
+    });
   }
 
   /** Whether writes are waiting to be delivered to watchers. */
   hasPending(): boolean {
-    return this.#dispatchedRevision < this.#store.revision || this.#replaying.length > 0;
+    return this.#events.pending() || this.#replaying.length > 0;
   }
 
   /**
@@ -77,21 +87,19 @@ export class WatchCache {
    * their events are delivered in the same call.
    */
   dispatch(): number {
-    const store = this.#store;
     let delivered = 0;
     while (this.#replaying.length > 0) {
       const w = this.#replaying.shift()!;
       const upTo = this.#dispatchedRevision;
-      for (let rev = w.sinceRevision + 1; rev <= upTo && !w.stopped; rev++) {
-        const ev = store.eventAt(rev);
-        if (ev && resourceOfKey(ev.kv.key) === w.resource) delivered += this.#deliverTo(w, ev);
-      }
+      for (let ev = w.replay!.recv(); ev !== undefined && ev.revision <= upTo && !w.stopped; ev = w.replay!.recv()) delivered += this.#deliverTo(w, ev);
+      w.replay!.cancel();
     }
-    while (this.#dispatchedRevision < store.revision) {
-      const rev = ++this.#dispatchedRevision;
-      const ev = store.eventAt(rev);
-      if (ev) delivered += this.#deliver(ev);
+    for (let ev = this.#events.recv(); ev !== undefined; ev = this.#events.recv()) {
+      this.#dispatchedRevision = ev.revision;
+      delivered += this.#deliver(ev);
     }
+    // The cache is dispatched every step, long before the compactor reaches its revisions: falling behind it is a bug.
+    if (this.#events.compactRevision !== 0) throw new Error(`watch cache fell behind etcd compaction at revision ${this.#events.compactRevision}`);
     return delivered;
   }
 

@@ -159,7 +159,7 @@ describe("a node-filtered pod informer (the kubelet's)", () => {
     const moved = structuredClone(must(api.get(ADMIN, "pods", "default", "web")));
     moved.spec.nodeName = "node-2";
     moved.metadata.resourceVersion = String(api.revision + 1);
-    etcd.store.put("/registry/pods/default/web", moved);
+    etcd.put("/registry/pods/default/web", moved);
     api.dispatchWatches();
     expect(rec.log).toEqual(["add web", "delete web"]);
     expect(inf.size).toBe(0);

@@ -25,10 +25,10 @@ describe("MvccStore revisions", () => {
     const s = new MvccStore();
     s.put("/other", 0);
     const first = s.put("/a", "v1");
-    expect(first.kv).toEqual({ key: "/a", value: "v1", createRevision: 3, modRevision: 3, version: 1 });
+    expect(first.kv).toEqual({ key: "/a", value: "v1", createRevision: 3, modRevision: 3, version: 1, lease: 0 });
     expect(first.prevKv).toBeUndefined();
     const second = s.put("/a", "v2");
-    expect(second.kv).toEqual({ key: "/a", value: "v2", createRevision: 3, modRevision: 4, version: 2 });
+    expect(second.kv).toEqual({ key: "/a", value: "v2", createRevision: 3, modRevision: 4, version: 2, lease: 0 });
     expect(second.prevKv).toBe(first.kv);
     expect(s.get("/a")).toBe(second.kv);
   });
@@ -39,7 +39,7 @@ describe("MvccStore revisions", () => {
     s.put("/a", 2);
     s.delete("/a");
     const again = s.put("/a", 3);
-    expect(again.kv).toMatchObject({ createRevision: 5, modRevision: 5, version: 1 });
+    expect(again.kv).toMatchObject({ createRevision: 5, modRevision: 5, version: 1, lease: 0 });
   });
 
   it("does not bump the revision when deleting a missing key", () => {
@@ -59,7 +59,7 @@ describe("MvccStore deletes", () => {
     expect(del).toEqual({ revision: 3, prevKv: put.kv });
     expect(s.get("/a")).toBeUndefined();
     expect(s.keyCount).toBe(0);
-    expect(s.eventAt(3)).toEqual({ type: "DELETE", revision: 3, kv: { key: "/a", value: "last", createRevision: 0, modRevision: 3, version: 0 }, prevKv: put.kv });
+    expect(s.eventAt(3)).toEqual({ type: "DELETE", revision: 3, kv: { key: "/a", value: "last", createRevision: 0, modRevision: 3, version: 0, lease: 0 }, prevKv: put.kv });
   });
 });
 

@@ -9,6 +9,8 @@ export interface KeyValue {
   readonly createRevision: number;
   readonly modRevision: number;
   readonly version: number;
+  /** The lease the key's latest put attached it to; 0 for none. */
+  readonly lease: number;
 }
 
 export interface MvccEvent {
@@ -69,7 +71,7 @@ export class MvccStore {
     return { kvs, revision: this.#revision };
   }
 
-  put(key: string, value: unknown): PutResult {
+  put(key: string, value: unknown, lease = 0): PutResult {
     const prev = this.#live.get(key);
     const revision = ++this.#revision;
     const kv: KeyValue = {
@@ -78,6 +80,7 @@ export class MvccStore {
       createRevision: prev ? prev.createRevision : revision,
       modRevision: revision,
       version: prev ? prev.version + 1 : 1,
+      lease,
     };
     if (!prev) this.#index.add(key);
     this.#live.set(key, kv);
@@ -91,7 +94,7 @@ export class MvccStore {
     const revision = ++this.#revision;
     this.#live.delete(key);
     this.#index.delete(key);
-    const tombstone: KeyValue = { key, value: prev.value, createRevision: 0, modRevision: revision, version: 0 };
+    const tombstone: KeyValue = { key, value: prev.value, createRevision: 0, modRevision: revision, version: 0, lease: 0 };
     this.#history.push({ type: "DELETE", revision, kv: tombstone, prevKv: prev });
     return { revision, prevKv: prev };
   }

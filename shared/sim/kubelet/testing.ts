@@ -74,7 +74,7 @@ export function stageMs(name: string, tables: KubeletTables = DEFAULT_KUBELET_TA
 
 export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; tables?: KubeletTables; seed?: number } = {}): KubeletFixture {
   const clock = new SimClock();
-  const etcd = new EtcdCluster();
+  const etcd = new EtcdCluster(clock);
   const rng = new RngStreams(opts.seed ?? 1);
   const epochMs = DEFAULT_EPOCH_MS;
   const api = newApiServer({

@@ -59,7 +59,7 @@ function eventOrder(e: Event): bigint {
 
 export function newControllerFixture(factories: readonly (readonly [string, ControllerFactory])[], seed = 1): ControllerFixture {
   const clock = new SimClock();
-  const etcd = new EtcdCluster();
+  const etcd = new EtcdCluster(clock);
   const rng = new RngStreams(seed);
   const epochMs = DEFAULT_EPOCH_MS;
   const api = newApiServer({

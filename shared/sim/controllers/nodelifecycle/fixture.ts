@@ -49,7 +49,7 @@ export class NodeTestCluster {
 
   constructor(specs: readonly ControllerSpec[]) {
     const rng = new RngStreams(1);
-    const etcd = new EtcdCluster();
+    const etcd = new EtcdCluster(this.clock);
     const api = newApiServer({
       etcd,
       clock: this.clock,

@@ -41,7 +41,7 @@ export class SchedulerTestCluster {
 
   constructor(opts: { seed?: number; active?: boolean } = {}) {
     const rng = new RngStreams(opts.seed ?? 1);
-    const etcd = new EtcdCluster();
+    const etcd = new EtcdCluster(this.clock);
     const api = newApiServer({
       etcd,
       clock: this.clock,
