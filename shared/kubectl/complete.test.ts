@@ -17,7 +17,7 @@ describe("completeKubectl", () => {
     ["kubectl get pods -n ku", ["kube-node-lease", "kube-system"]],
     ["kubectl get pods -o ", ["json", "name", "wide", "yaml"]],
     ["kubectl scale deploy web --rep", ["--replicas"]],
-    ["kubectl create ", ["clusterrole", "clusterrolebinding", "deployment", "namespace", "quota", "role", "rolebinding"]],
+    ["kubectl create ", ["clusterrole", "clusterrolebinding", "deployment", "namespace", "priorityclass", "quota", "role", "rolebinding", "serviceaccount"]],
     ["kubectl describe no ", ["n1", "worker-2"]],
     ["ls ", []],
     ["kubectl get pods web-7b9f6c5d48-x2kqp ", ["web-7b9f6c5d48-ab3cd"]],

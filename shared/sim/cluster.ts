@@ -22,11 +22,13 @@ import type { ControllerDeps, ControllerFactory } from "./controllers/controller
 import { newDeploymentController } from "./controllers/deployment/deployment-controller.ts";
 import { newGarbageCollector } from "./controllers/garbagecollector/garbage-collector.ts";
 import { ControllerManager } from "./controllers/manager.ts";
+import { newNamespaceController } from "./controllers/namespace/namespace-controller.ts";
 import { controllerServiceAccount } from "./controllers/service-accounts.ts";
 import { newNodeLifecycleController } from "./controllers/nodelifecycle/node-lifecycle-controller.ts";
 import { newReplicaSetController } from "./controllers/replicaset/replicaset-controller.ts";
 import { newResourceQuotaController } from "./controllers/resourcequota/resourcequota-controller.ts";
 import { newClusterRoleAggregationController } from "./controllers/clusterroleaggregation/clusterroleaggregation-controller.ts";
+import { newServiceAccountsController } from "./controllers/serviceaccount/serviceaccounts-controller.ts";
 import { newTaintEvictionController } from "./controllers/tainteviction/taint-eviction-controller.ts";
 import { EtcdCluster } from "./etcd/etcd.ts";
 import { SimClock, STEP_MS } from "./kernel/clock.ts";
@@ -39,7 +41,7 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 3;
+export const SIM_VERSION = 4;
 
 /** kubeadm's admin.conf user: cluster-admin through the kubeadm:cluster-admins binding, not system:masters. */
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins"] };
@@ -69,6 +71,8 @@ const CONTROLLERS: readonly { name: string; factory: ControllerFactory; eventSou
   { name: "garbage-collector-controller", factory: newGarbageCollector, eventSource: "garbage-collector-controller" },
   { name: "resourcequota-controller", factory: newResourceQuotaController, eventSource: "resource-quota-controller" },
   { name: "clusterrole-aggregation-controller", factory: newClusterRoleAggregationController, eventSource: "clusterrole-aggregation-controller" },
+  { name: "namespace-controller", factory: newNamespaceController, eventSource: "namespace-controller" },
+  { name: "serviceaccount-controller", factory: newServiceAccountsController, eventSource: "service-account-controller" },
 ];
 
 /** Safety net: rounds of watch delivery and component work within one step. */
@@ -174,6 +178,8 @@ export class Cluster {
       if (node.unschedulable) mustSucceed(this.admin.patch("nodes", undefined, node.name, { spec: { unschedulable: true } }));
     }
 
+    // The control plane runs before the first workload arrives: every namespace has its default ServiceAccount.
+    this.settle();
     for (const obj of config.objects ?? []) {
       const info = Object.values(RESOURCES).find((r) => r.kind === obj.kind);
       if (!info) throw new Error(`scenario object of unknown kind ${obj.kind}`);

@@ -29,7 +29,7 @@ const impersonate = z
   .optional();
 export const ApiRequestSchema = z.discriminatedUnion("verb", [
   z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun, impersonate }),
-  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.literal("status").optional(), dryRun, impersonate }),
+  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.enum(["status", "finalize"]).optional(), dryRun, impersonate }),
   z.object({
     verb: z.literal("patch"),
     resource,

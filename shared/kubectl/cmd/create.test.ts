@@ -197,7 +197,6 @@ spec:
     const { seen, run } = recording(c);
     const stderr = 'error: "--dry-run=server" is not available in the Pod Pilot console (the simulated API server cannot check a request without storing it); use --dry-run=client\n';
     expect(run("kubectl create deployment web --image=nginx --dry-run=server")).toEqual({ stdout: "", stderr, exitCode: 1 });
-    expect(run("kubectl create ns team-a --dry-run=server")).toEqual({ stdout: "", stderr, exitCode: 1 });
     expect(run("kubectl create -f - --dry-run=server", MANIFEST)).toEqual({ stdout: "", stderr, exitCode: 1 });
     expect(run("kubectl apply -f - --dry-run=server", MANIFEST)).toEqual({ stdout: "", stderr, exitCode: 1 });
     expect(seen).toEqual([]);

@@ -1,13 +1,13 @@
 // kubectl create: from a manifest (-f -), or one of the generators this
 // console offers: `create deployment` (the object kubectl builds: app=NAME
-// labels and selector, a container named after the image),
-// `create namespace`, and the RBAC and quota generators (create-*.ts). Under --dry-run=client nothing is sent: the object
+// labels and selector, a container named after the image), and the
+// namespace, serviceaccount, priorityclass, RBAC and quota generators (create-*.ts). Under --dry-run=client nothing is sent: the object
 // kubectl would send is printed (no server defaults, typed field order for
 // -o json); --dry-run=server needs an API server that can check a write
 // without storing it, which the simulation does not have.
 
 import type { Deployment } from "../../sim/api/apps-v1.ts";
-import type { Container, Namespace } from "../../sim/api/core-v1.ts";
+import type { Container } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
@@ -20,10 +20,13 @@ import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
 import { dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
 import { createClusterRoleCommand } from "./create-clusterrole.ts";
 import { createClusterRoleBindingCommand } from "./create-clusterrolebinding.ts";
+import { createNamespaceCommand } from "./create-namespace.ts";
 import { GENERATOR_FLAGS, nameArg } from "./create-options.ts";
+import { createPriorityClassCommand } from "./create-priorityclass.ts";
 import { createQuotaCommand } from "./create-quota.ts";
 import { createRoleCommand } from "./create-role.ts";
 import { createRoleBindingCommand } from "./create-rolebinding.ts";
+import { createServiceAccountCommand } from "./create-serviceaccount.ts";
 
 
 /** utilrand.String(5) stands in here for a deterministic suffix derived from the name and the clock. */
@@ -95,37 +98,22 @@ const deploymentCommand: Command = {
   },
 };
 
-const namespaceCommand: Command = {
-  name: "namespace",
-  aliases: ["ns"],
-  use: "namespace NAME [--dry-run=server|client|none]",
-  short: "Create a namespace with the specified name",
-  flags: GENERATOR_FLAGS,
-  run(ctx) {
-    const name = nameArg(ctx);
-    if (typeof name !== "string") return reportErrors(ctx.out, [name]);
-    const complete = dryRunAndOutput(ctx);
-    if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
-    const { dry } = complete;
-    let ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} };
-    if (flagBool(ctx.flags, "save-config")) ns = withTypedLastApplied(ns);
-    let created: KubeObject = ns;
-    if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
-    if (dry === "none") {
-      const res = ctx.env.client.create("namespaces", undefined, ns);
-      if (!res.ok) return reportErrors(ctx.out, [statusError(res.status)]);
-      created = res.object;
-    }
-    printCreated(ctx, created, dry, true);
-  },
-};
-
 export const createCommand: Command = {
   name: "create",
   use: "create -f FILENAME",
   short: "Create a resource from a file or from stdin",
   flags: [FILENAME, str("kustomize", "k"), bool("recursive", "R"), bool("edit"), bool("windows-line-endings"), str("raw"), ...GENERATOR_FLAGS, str("selector", "l")],
-  subcommands: [createClusterRoleCommand, createClusterRoleBindingCommand, deploymentCommand, namespaceCommand, createQuotaCommand, createRoleCommand, createRoleBindingCommand],
+  subcommands: [
+    createClusterRoleCommand,
+    createClusterRoleBindingCommand,
+    deploymentCommand,
+    createNamespaceCommand,
+    createPriorityClassCommand,
+    createQuotaCommand,
+    createRoleCommand,
+    createRoleBindingCommand,
+    createServiceAccountCommand,
+  ],
   run(ctx) {
     if (flagList(ctx.flags, "filename").length === 0) {
       ctx.out.err("Error: must specify one of -f and -k\n\n");

@@ -1,6 +1,7 @@
 // kubectl delete: graceful deletes with kubectl's defaults (propagation
 // Background, --grace-period=0 without --force becomes 1), the v1.34 success
-// line `pod "x" deleted from default namespace`, and --force's warning.
+// line `pod "x" deleted from default namespace`, --force's warning, and
+// waiting for the objects to be gone (delete-wait.ts).
 
 import type { DeleteOptions } from "../../sim/api/core-v1.ts";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
@@ -8,6 +9,7 @@ import { flagBool, flagInt, flagString } from "../flags.ts";
 import { kindString } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { waitForDeletion, type DeletedObject } from "./delete-wait.ts";
 import { dryRunStrategy } from "./dry-run.ts";
 
 export const FORCE_DELETE_WARNING =
@@ -81,6 +83,7 @@ function runDelete(ctx: CommandContext): void {
   let errors: KubectlError[] = [...result.errors];
   if (ignoreNotFound) errors = errors.filter((e) => !(e.kind === "status" && e.status.reason === "NotFound"));
   let found = 0;
+  const deleted: DeletedObject[] = [];
   for (const info of result.infos) {
     for (const obj of info.objects) {
       found++;
@@ -94,6 +97,7 @@ function runDelete(ctx: CommandContext): void {
           errors.push(statusError(res.status));
           continue;
         }
+        deleted.push({ resource: info.resource, namespace: ns, name, uid: obj.metadata.uid });
       }
       const kind = kindString(obj.apiVersion, obj.kind);
       if (output === "name") {
@@ -108,5 +112,10 @@ function runDelete(ctx: CommandContext): void {
     }
   }
   if (found === 0 && errors.length === 0) ctx.out.out("No resources found\n");
+  if (!f.changed.has("wait") || flagBool(f, "wait")) {
+    const t = f.values.get("timeout");
+    const timedOut = waitForDeletion(ctx, deleted, typeof t === "number" ? t : 0);
+    if (timedOut) errors.push(timedOut);
+  }
   reportErrors(ctx.out, errors);
 }

@@ -34,7 +34,8 @@ Containers:
       cpu:        100m
       memory:     128Mi
     Environment:  <none>
-    Mounts:       <none>
+    Mounts:
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-r8xdt (ro)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 
@@ -42,11 +43,17 @@ Conditions:
   Ready                       True 
   ContainersReady             True 
   PodScheduled                True 
-Volumes:                      <none>
-QoS Class:                    Burstable
-Node-Selectors:               <none>
-Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
-                              node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+Volumes:
+  kube-api-access-r8xdt:
+    Type:                    Projected (a volume that contains injected data from multiple sources)
+    TokenExpirationSeconds:  3607
+    ConfigMapName:           kube-root-ca.crt
+    Optional:                false
+    DownwardAPI:             true
+QoS Class:                   Burstable
+Node-Selectors:              <none>
+Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
 Events:
   Type    Reason     Age   From               Message
   ----    ------     ----  ----               -------
@@ -138,7 +145,7 @@ Events:
   it("separates several descriptions with a blank line", () => {
     const { c } = webCluster();
     const out = c.run("kubectl describe pods").stdout;
-    expect(out).toContain(`${"Events:".padEnd(30)}<none>\n\n\nName:             web-7b9f6c5d48-x2kqp\n`);
+    expect(out).toContain(`${"Events:".padEnd(29)}<none>\n\n\nName:             web-7b9f6c5d48-x2kqp\n`);
   });
 
   it("reports errors the way kubectl does", () => {

@@ -4,8 +4,9 @@
 
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { Lease } from "../../sim/api/coordination-v1.ts";
-import type { Event, LimitRange, Namespace, Node, Pod, ResourceQuota } from "../../sim/api/core-v1.ts";
+import type { Event, LimitRange, Namespace, Node, Pod, ResourceQuota, ServiceAccount } from "../../sim/api/core-v1.ts";
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../../sim/api/rbac-v1.ts";
+import type { PriorityClass } from "../../sim/api/scheduling-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
 import { deepEqual } from "../../sim/kernel/equal.ts";
@@ -13,7 +14,10 @@ import { parseTime } from "../../sim/kernel/time.ts";
 import { plainError, reportErrors, type KubectlError } from "../errors.ts";
 import { flagBool, flagString } from "../flags.ts";
 import { infoOf, resolveType, splitTypes } from "../resources.ts";
-import { describeGeneric, describeNamespace } from "../printers/describe/generic.ts";
+import { describeGeneric } from "../printers/describe/generic.ts";
+import { describeNamespace } from "../printers/describe/namespace.ts";
+import { describePriorityClass } from "../printers/describe/priority-class.ts";
+import { describeServiceAccount } from "../printers/describe/service-account.ts";
 import { NODE_LEASE_NAMESPACE, describeNode } from "../printers/describe/node.ts";
 import { describePod } from "../printers/describe/pod.ts";
 import { describeLimitRange, describeQuota } from "../printers/describe/policy.ts";
@@ -126,6 +130,10 @@ function describeOne(ctx: CommandContext, resource: ResourceName, obj: KubeObjec
       return describeQuota(obj as ResourceQuota);
     case "limitranges":
       return describeLimitRange(obj as LimitRange);
+    case "serviceaccounts":
+      return describeServiceAccount(ctx.now, obj as ServiceAccount, events("ServiceAccount"));
+    case "priorityclasses":
+      return describePriorityClass(ctx.now, obj as PriorityClass, events("PriorityClass"));
     default:
       return describeGeneric(ctx.now, obj, events(obj.kind));
   }

@@ -17,6 +17,8 @@ const STRUCTS: Readonly<Record<string, string>> = {
   Pod: "kind apiVersion metadata:ObjectMeta spec:PodSpec status:PodStatus",
   Deployment: "kind apiVersion metadata:ObjectMeta spec:DeploymentSpec status:DeploymentStatus",
   Namespace: "kind apiVersion metadata:ObjectMeta spec:NamespaceSpec status:NamespaceStatus",
+  ServiceAccount: "kind apiVersion metadata:ObjectMeta secrets imagePullSecrets automountServiceAccountToken",
+  PriorityClass: "kind apiVersion metadata:ObjectMeta value globalDefault description preemptionPolicy",
   ObjectMeta:
     "name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences:OwnerReference finalizers managedFields",
   OwnerReference: "apiVersion kind name uid controller blockOwnerDeletion",
@@ -73,7 +75,7 @@ const FIELDS: ReadonlyMap<string, readonly Field[]> = new Map(
 
 /** Whether kubectl prints this kind from a typed Go struct (a kind its generators build). */
 export function isTypedKind(kind: string | undefined): boolean {
-  return kind !== undefined && ["Pod", "Deployment", "Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ResourceQuota"].includes(kind);
+  return kind !== undefined && ["Pod", "Deployment", "Namespace", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ResourceQuota", "ServiceAccount", "PriorityClass"].includes(kind);
 }
 
 type Entries = readonly (readonly [string, unknown])[];

@@ -55,10 +55,19 @@ export interface Container {
   terminationMessagePolicy?: string;
 }
 
+/** One source of a projected volume (the ServiceAccount admission's token, CA bundle and namespace). */
+export interface VolumeProjection {
+  serviceAccountToken?: { audience?: string; expirationSeconds?: number; path: string };
+  configMap?: { name: string; items?: { key: string; path: string }[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { apiVersion?: string; fieldPath: string } }[] };
+  secret?: { name: string; items?: { key: string; path: string }[]; optional?: boolean };
+}
+
 export interface Volume {
   name: string;
   emptyDir?: { medium?: string; sizeLimit?: string };
   configMap?: { name: string };
+  projected?: { defaultMode?: number; sources: VolumeProjection[] };
   secret?: { secretName: string };
   persistentVolumeClaim?: { claimName: string };
   hostPath?: { path: string; type?: string };
@@ -116,6 +125,10 @@ export interface PodSpec {
   terminationGracePeriodSeconds?: number;
   dnsPolicy?: string;
   serviceAccountName?: string;
+  /** DeprecatedServiceAccount: v1 conversion mirrors serviceAccountName here. */
+  serviceAccount?: string;
+  automountServiceAccountToken?: boolean;
+  imagePullSecrets?: { name: string }[];
   securityContext?: Record<string, unknown>;
   enableServiceLinks?: boolean;
   preemptionPolicy?: string;
@@ -234,7 +247,16 @@ export interface Namespace extends KubeObject {
   apiVersion: "v1";
   kind: "Namespace";
   spec?: { finalizers?: string[] };
-  status?: { phase?: "Active" | "Terminating" };
+  status?: { phase?: "Active" | "Terminating"; conditions?: NamespaceCondition[] };
+}
+
+/** What the namespace deleter reports while it empties a Terminating namespace. */
+export interface NamespaceCondition {
+  type: string;
+  status: "True" | "False" | "Unknown";
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
 }
 
 export interface ObjectReference {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../api/apps-v1.ts";
 import type { Node, Pod } from "../api/core-v1.ts";
-import { ADMIN, container, deployment, must, namespace, newTestApiServer, pod } from "./test-fixture.ts";
+import { SYSTEM_PRIORITY_CLASSES } from "./registry/system-priority-classes.ts";
+import { ADMIN, defaultServiceAccount, container, deployment, must, namespace, newTestApiServer, pod } from "./test-fixture.ts";
 
 const SUBDOMAIN_ERROR =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
@@ -37,6 +38,7 @@ describe("create", () => {
   it("takes the namespace from the request, then the object, then default", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("team")));
+    must(api.create(ADMIN, "serviceaccounts", "team", defaultServiceAccount("team")));
     expect(must(api.create(ADMIN, "pods", "team", pod("a"))).metadata.namespace).toBe("team");
     expect(must(api.create(ADMIN, "pods", undefined, pod("b", {}, { namespace: "team" }))).metadata.namespace).toBe("team");
     expect(must(api.create(ADMIN, "pods", undefined, pod("c"))).metadata.namespace).toBe("default");
@@ -253,8 +255,20 @@ describe("defaulting", () => {
   it("defaults a Pod, with what admission adds", () => {
     const { api } = newTestApiServer();
     const p = must(api.create(ADMIN, "pods", "default", pod("web")));
+    const volume = p.spec.volumes?.[0]?.name ?? "";
+    expect(volume).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(p.spec).toEqual<Pod["spec"]>({
-      containers: [{ name: "web", image: "nginx:1.27", imagePullPolicy: "IfNotPresent", resources: {}, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File" }],
+      containers: [
+        {
+          name: "web",
+          image: "nginx:1.27",
+          imagePullPolicy: "IfNotPresent",
+          resources: {},
+          terminationMessagePath: "/dev/termination-log",
+          terminationMessagePolicy: "File",
+          volumeMounts: [{ name: volume, readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" }],
+        },
+      ],
       dnsPolicy: "ClusterFirst",
       enableServiceLinks: true,
       preemptionPolicy: "PreemptLowerPriority",
@@ -262,8 +276,22 @@ describe("defaulting", () => {
       restartPolicy: "Always",
       schedulerName: "default-scheduler",
       securityContext: {},
+      serviceAccount: "default",
       serviceAccountName: "default",
       terminationGracePeriodSeconds: 30,
+      volumes: [
+        {
+          name: volume,
+          projected: {
+            defaultMode: 420,
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+              { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+              { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
+            ],
+          },
+        },
+      ],
       tolerations: [
         { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
         { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
@@ -372,6 +400,7 @@ describe("admission", () => {
 
   it("gives pods of the system priority classes their priority", () => {
     const { api } = newTestApiServer();
+    for (const pc of SYSTEM_PRIORITY_CLASSES) must(api.create(ADMIN, "priorityclasses", undefined, pc));
     const p = must(api.create(ADMIN, "pods", "default", pod("proxy", { priorityClassName: "system-node-critical" })));
     expect(p.spec.priority).toBe(2_000_001_000);
     expect(must(api.create(ADMIN, "pods", "default", pod("dns", { priorityClassName: "system-cluster-critical" }))).spec.priority).toBe(2_000_000_000);

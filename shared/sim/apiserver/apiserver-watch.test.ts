@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../api/core-v1.ts";
-import { ADMIN, deployment, must, namespace, newTestApiServer, pod, recorder } from "./test-fixture.ts";
+import { ADMIN, defaultServiceAccount, deployment, must, namespace, newTestApiServer, pod, recorder } from "./test-fixture.ts";
 
 describe("watch delivery", () => {
   it("delivers nothing during the write, everything at dispatch", () => {
@@ -65,6 +65,7 @@ describe("watch delivery", () => {
   it("filters by namespace", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("team")));
+    must(api.create(ADMIN, "serviceaccounts", "team", defaultServiceAccount("team")));
     const rec = recorder();
     api.watch(ADMIN, "pods", { namespace: "team", sinceRevision: api.revision }, rec.handler);
     must(api.create(ADMIN, "pods", "default", pod("a")));

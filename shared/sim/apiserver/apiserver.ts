@@ -37,6 +37,7 @@ import type {
   ApiRequest,
   Strategy,
   StrategyContext,
+  UpdateSubresource,
   UserInfo,
   WatchEvent,
   WatchHandle,
@@ -222,7 +223,7 @@ export class ApiServer {
     return this.request(user, { verb: "create", resource, namespace, body }) as ApiResult<ResourceTypes[R]>;
   }
 
-  update<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject, subresource?: "status"): ApiResult<ResourceTypes[R]> {
+  update<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject, subresource?: UpdateSubresource): ApiResult<ResourceTypes[R]> {
     return this.request(user, { verb: "update", resource, namespace, body, subresource }) as ApiResult<ResourceTypes[R]>;
   }
 
@@ -348,11 +349,12 @@ export class ApiServer {
     resource: R,
     namespace: string | undefined,
     body: KubeObject,
-    subresource?: "status",
+    subresource?: UpdateSubresource,
   ): ApiResult<ResourceTypes[R]> {
-    this.#count(subresource ? "update/status" : "update");
+    this.#count(subresource ? `update/${subresource}` : "update");
     const strategy = this.#deps.strategies[resource] as unknown as Strategy;
     const info: ResourceInfo = strategy.info;
+    if (subresource === "finalize" && strategy.prepareForFinalizeUpdate === undefined) return fail(notFound(info, body.metadata?.name ?? ""));
     const typeErr = checkTypeMeta(info, body);
     if (typeErr) return fail(typeErr);
     const name = body.metadata?.name ?? "";
@@ -442,6 +444,15 @@ export class ApiServer {
     const attrs = this.#attrs("DELETE", info, ns ?? "", name, user, undefined, old);
     const admitErr = this.#admit(attrs) ?? this.#validateAdmission(attrs);
     if (admitErr) return fail(admitErr);
+
+    // A kind with its own REST.Delete (namespaces): the first request marks the
+    // object, later ones return it until its own finalizers are gone.
+    if (strategy.deletion !== undefined && (old.metadata.deletionTimestamp === undefined || strategy.deletion.finalizers(old).length > 0)) {
+      if (old.metadata.deletionTimestamp !== undefined) return this.#unchanged(key, rev, info, name, old as ResourceTypes[R]);
+      const marked = clone(old);
+      strategy.deletion.mark(marked, this.#now());
+      return this.#stored(this.#put(key, marked, rev), info, name, marked as ResourceTypes[R]);
+    }
 
     // Negative grace periods count as 1 s on the delete path.
     const requested = options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
@@ -601,7 +612,7 @@ export class ApiServer {
    * comes from the stored object; a main update keeps the stored status, a status
    * update keeps everything but status and (most) metadata.
    */
-  #mergeForUpdate(strategy: Strategy, obj: KubeObject, old: KubeObject, subresource?: "status"): KubeObject {
+  #mergeForUpdate(strategy: Strategy, obj: KubeObject, old: KubeObject, subresource?: UpdateSubresource): KubeObject {
     const meta = obj.metadata;
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;
@@ -610,6 +621,10 @@ export class ApiServer {
     meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     meta.generation = old.metadata.generation;
     for (const k of ["namespace", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] as const) if (meta[k] === undefined) delete meta[k];
+    if (subresource === "finalize") {
+      strategy.prepareForFinalizeUpdate!(obj, old);
+      return obj;
+    }
     if (!strategy.hasStatus) return obj;
     const o = obj as KubeObject & { status?: unknown };
     if (subresource === "status") {
@@ -632,7 +647,7 @@ export class ApiServer {
     rev: number,
     obj: KubeObject,
     old: KubeObject,
-    subresource?: "status",
+    subresource?: UpdateSubresource,
   ): ApiResult<KubeObject> {
     const info = strategy.info;
     const name = old.metadata.name!;
@@ -659,7 +674,7 @@ export class ApiServer {
 
     // ShouldDeleteDuringUpdate: a deleted object whose last finalizer is gone, and
     // whose grace is over, goes.
-    const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0;
+    const finalizersLeft = (obj.metadata.finalizers?.length ?? 0) > 0 || (strategy.deletion?.finalizers(obj).length ?? 0) > 0;
     if (old.metadata.deletionTimestamp !== undefined && !finalizersLeft && (old.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
       return this.#stored(this.#remove(key, rev), info, name, obj);
     }

@@ -47,17 +47,21 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,
-    admission: defaultAdmissionChain(
-      (name) => get("namespaces", undefined, name),
-      (namespace) => cached("limitranges", namespace),
-      {
+    admission: defaultAdmissionChain({
+      ids: deps.ids,
+      getNamespace: (name) => get("namespaces", undefined, name),
+      getServiceAccount: (namespace, name) => get("serviceaccounts", namespace, name),
+      getPriorityClass: (name) => get("priorityclasses", undefined, name),
+      listPriorityClasses: () => list("priorityclasses"),
+      listLimitRanges: (namespace) => cached("limitranges", namespace),
+      quotas: {
         list: (namespace) => cached("resourcequotas", namespace),
         updateStatus: (quota) => {
           const r = api.update(LOOPBACK_USER, "resourcequotas", quota.metadata.namespace, quota, "status");
           return r.ok ? undefined : r.status;
         },
       },
-    ),
+    }),
     authorizer: unionAuthorizer([privilegedGroupsAuthorizer, nodeAuthorizer, rbac]),
   });
   return api;

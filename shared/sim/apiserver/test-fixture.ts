@@ -1,9 +1,10 @@
 // A bare API server for the foundation's tests: etcd, the simulated clock, the
-// registry and the default admission chain, with the "default" namespace made,
+// registry and the default admission chain, with the "default" namespace and its
+// default ServiceAccount made,
 // plus small builders for the objects the tests write.
 
 import type { Deployment } from "../api/apps-v1.ts";
-import type { Container, Namespace, Pod } from "../api/core-v1.ts";
+import type { Container, Namespace, Pod, ServiceAccount } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
 import { EtcdCluster } from "../etcd/etcd.ts";
 import { SimClock } from "../kernel/clock.ts";
@@ -35,6 +36,7 @@ export function newTestApiServer(seed = 1): TestApiServer {
     epochMs: DEFAULT_EPOCH_MS,
   });
   must(api.create(ADMIN, "namespaces", undefined, namespace("default")));
+  must(api.create(ADMIN, "serviceaccounts", "default", defaultServiceAccount("default")));
   return { api, clock, etcd, epochMs: DEFAULT_EPOCH_MS };
 }
 
@@ -42,6 +44,11 @@ export function newTestApiServer(seed = 1): TestApiServer {
 export function must<T>(r: ApiResult<T>): T {
   if (!r.ok) throw new Error(`unexpected API error: ${r.status.message}`);
   return r.object;
+}
+
+/** The account the serviceaccount controller makes in every namespace (no controller runs here). */
+export function defaultServiceAccount(namespace: string): ServiceAccount {
+  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace } };
 }
 
 export function namespace(name: string): Namespace {

@@ -23,11 +23,14 @@ interface WriteOptions {
   readonly impersonate?: Impersonation;
 }
 
+/** Subresources written with PUT: status, and a namespace's finalize. */
+export type UpdateSubresource = "status" | "finalize";
+
 /** A mutating request, as recorded in the action log and replayed from it. */
 export type ApiRequest = WriteOptions &
   (
   | { readonly verb: "create"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject }
-  | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: "status" }
+  | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: UpdateSubresource }
   | {
       readonly verb: "patch";
       readonly resource: ResourceName;
@@ -110,6 +113,14 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   prepareForStatusUpdate?(obj: T, old: T): void;
   validate(obj: T): FieldError[];
   validateUpdate?(obj: T, old: T): FieldError[];
+  /** The finalize subresource's PrepareForUpdate (namespaces only serve it): what a finalize write may not change. */
+  prepareForFinalizeUpdate?(obj: T, old: T): void;
+  /**
+   * A kind whose REST.Delete only marks the object on the first request
+   * (namespaces: deletionTimestamp and phase Terminating), and which stays while
+   * `finalizers` (spec.finalizers) lists any, whatever metadata.finalizers says.
+   */
+  readonly deletion?: { mark(obj: T, now: string): void; finalizers(obj: T): readonly string[] };
   /** Objects expire this long after their last write (events: kube-apiserver's --event-ttl). */
   readonly ttlSeconds?: number;
   /** Grace period for a delete without one; 0 or undefined deletes at once. */

@@ -5,7 +5,7 @@
 // request(), where an optional interceptor (a player's session: the action log)
 // sees and sends it.
 
-import type { DeleteOptions, Pod } from "../api/core-v1.ts";
+import type { DeleteOptions, Namespace, Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../api/resources.ts";
 import type { ApiServer, ListOptions, ListResult } from "../apiserver/apiserver.ts";
@@ -95,6 +95,11 @@ export class Client {
 
   updateStatus<R extends ResourceName>(resource: R, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
     return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body, subresource: "status" }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  /** PUT namespaces/NAME/finalize: only spec.finalizers is taken from the body. */
+  finalize(body: Namespace): ApiResult<Namespace> {
+    return this.request({ verb: "update", resource: "namespaces", body, subresource: "finalize" }) as ApiResult<Namespace>;
   }
 
   patch<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>): ApiResult<ResourceTypes[R]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../api/core-v1.ts";
 import type { DeepReadonly } from "../api/meta.ts";
-import { ADMIN, must, namespace, newTestApiServer, pod } from "../apiserver/test-fixture.ts";
+import { ADMIN, defaultServiceAccount, must, namespace, newTestApiServer, pod } from "../apiserver/test-fixture.ts";
 import { INDEX_NAMESPACE, INDEX_NODE_NAME, Informer, namespaceIndex, SharedInformerFactory } from "./informer.ts";
 import { Client } from "./client.ts";
 
@@ -63,6 +63,7 @@ describe("Informer", () => {
   it("keeps indexes current through adds, updates and deletes", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("team")));
+    must(api.create(ADMIN, "serviceaccounts", "team", defaultServiceAccount("team")));
     const inf = new Informer("pods");
     inf.addIndexer(INDEX_NODE_NAME, (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
     inf.addIndexer(INDEX_NAMESPACE, namespaceIndex);
@@ -117,6 +118,7 @@ describe("Informer", () => {
   it("watches one namespace when asked", () => {
     const { api } = newTestApiServer();
     must(api.create(ADMIN, "namespaces", undefined, namespace("team")));
+    must(api.create(ADMIN, "serviceaccounts", "team", defaultServiceAccount("team")));
     must(api.create(ADMIN, "pods", "team", pod("t1")));
     must(api.create(ADMIN, "pods", "default", pod("d1")));
     const inf = new Informer("pods");

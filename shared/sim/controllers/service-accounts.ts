@@ -5,6 +5,7 @@
 const ACCOUNT_BY_CONTROLLER: Readonly<Record<string, string>> = {
   "node-lifecycle-controller": "node-controller",
   "garbage-collector-controller": "generic-garbage-collector",
+  "serviceaccount-controller": "service-account-controller",
 };
 
 export function controllerServiceAccount(controller: string): string {

@@ -24,6 +24,7 @@ import type { UserInfo } from "../apiserver/types.ts";
 
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
 import { newApiServer } from "../apiserver/new-apiserver.ts";
+import { defaultServiceAccount } from "../apiserver/test-fixture.ts";
 
 export interface KubeletFixture {
   readonly clock: SimClock;
@@ -85,6 +86,7 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
   });
   bootstrapApiServer(api, ["default", NODE_LEASE_NAMESPACE]);
   const admin = new Client(api, ADMIN);
+  must(admin.create("serviceaccounts", "default", defaultServiceAccount("default")));
 
   const log: KubeletFixture["log"] = [];
   for (const resource of ["pods", "nodes"] as const) api.watch(ADMIN, resource, { sinceRevision: api.revision }, (ev) => log.push({ at: clock.now, type: ev.type, object: ev.object as Pod | Node }));

@@ -222,12 +222,25 @@ export function describeVolumes(w: PrefixWriter, volumes: readonly RO<Volume>[] 
       w.write(LEVEL_2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\tfalse\n`);
     } else if (v.configMap) {
       w.write(LEVEL_2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\tfalse\n`);
+    } else if (v.projected) {
+      printProjectedVolumeSource(w, v.projected);
     } else if (v.persistentVolumeClaim) {
       const ro = (v.persistentVolumeClaim as { readOnly?: boolean }).readOnly === true;
       w.write(LEVEL_2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${ro}\n`);
     } else {
       w.write(LEVEL_1, "<unknown>\n");
     }
+  }
+}
+
+/** printProjectedVolumeSource: one line (or two) per source, in the volume's order. */
+function printProjectedVolumeSource(w: PrefixWriter, projected: RO<NonNullable<Volume["projected"]>>): void {
+  w.write(LEVEL_2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
+  for (const source of projected.sources) {
+    if (source.secret) w.write(LEVEL_2, `SecretName:\t${source.secret.name}\n    Optional:\t${source.secret.optional === true}\n`);
+    else if (source.downwardAPI) w.write(LEVEL_2, "DownwardAPI:\ttrue\n");
+    else if (source.configMap) w.write(LEVEL_2, `ConfigMapName:\t${source.configMap.name}\n    Optional:\t${source.configMap.optional === true}\n`);
+    else if (source.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds ?? 3600}\n`);
   }
 }
 

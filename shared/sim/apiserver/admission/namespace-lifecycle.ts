@@ -5,9 +5,12 @@
 import type { Namespace } from "../../api/core-v1.ts";
 import { qualifiedResource, RESOURCES } from "../../api/resources.ts";
 import { forbidden, notFound } from "../errors.ts";
-import type { AdmissionAttributes, AdmissionPlugin } from "../types.ts";
+import type { AdmissionPlugin } from "../types.ts";
+import { admissionName } from "./admission-name.ts";
 
 export const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
+
+export const NAMESPACE_TERMINATING_CAUSE = "NamespaceTerminating";
 
 export const NAMESPACE_UNDELETABLE = "this namespace may not be deleted";
 
@@ -30,16 +33,12 @@ export function newNamespaceLifecycle(getNamespace: (name: string) => Namespace 
       const ns = getNamespace(attrs.namespace);
       if (!ns) return notFound(RESOURCES.namespaces, attrs.namespace);
       if (attrs.operation === "CREATE" && ns.status?.phase === "Terminating") {
-        return forbidden(qualifiedResource(attrs.info), admissionName(attrs), namespaceTerminatingMessage(attrs.namespace));
+        const err = forbidden(qualifiedResource(attrs.info), admissionName(attrs), namespaceTerminatingMessage(attrs.namespace));
+        // v1.NamespaceTerminatingCause: clients (the namespace controller's own retries among them) can tell why.
+        err.details = { ...err.details, causes: [{ reason: NAMESPACE_TERMINATING_CAUSE, message: `namespace ${attrs.namespace} is being terminated`, field: "metadata.namespace" }] };
+        return err;
       }
       return undefined;
     },
   };
-}
-
-/** admission.NewForbidden's name: the request's, else the object's name or generateName (not generated yet). */
-function admissionName(attrs: AdmissionAttributes): string {
-  if (attrs.name !== "") return attrs.name;
-  const meta = attrs.object?.metadata;
-  return meta?.name || meta?.generateName || "Unknown";
 }

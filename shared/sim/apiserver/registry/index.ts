@@ -7,7 +7,8 @@ import { leaseStrategy } from "./leases.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
-import { limitRangeStrategy, priorityClassStrategy, resourceQuotaStrategy, serviceAccountStrategy } from "./policy.ts";
+import { limitRangeStrategy, resourceQuotaStrategy, serviceAccountStrategy } from "./policy.ts";
+import { priorityClassStrategy } from "./priority-classes.ts";
 import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from "./rbac.ts";
 import { deploymentStrategy, replicaSetStrategy } from "./workloads.ts";
 

@@ -1,14 +1,10 @@
-// core/v1 ServiceAccount, ResourceQuota and LimitRange, and scheduling.k8s.io
-// PriorityClass strategies: the namespace-level policy objects admission reads.
+// core/v1 ServiceAccount, ResourceQuota and LimitRange strategies: the
+// namespace-level policy objects admission reads.
 
 import type { LimitRange, LimitRangeItem, ResourceQuota, ServiceAccount } from "../../api/core-v1.ts";
 import { RESOURCES } from "../../api/resources.ts";
-import type { PriorityClass } from "../../api/scheduling-v1.ts";
 import { field, type FieldError } from "../errors.ts";
 import type { Strategy } from "../types.ts";
-
-/** scheduling.HighestUserDefinablePriority: larger values are reserved for system classes. */
-export const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
 
 const noGeneration = (o: { metadata: { generation?: number } }): void => {
   delete o.metadata.generation;
@@ -60,24 +56,4 @@ export const limitRangeStrategy: Strategy<LimitRange> = {
   },
   prepareForCreate: noGeneration,
   validate: (lr) => lr.spec.limits.flatMap((l, i): FieldError[] => (["Container", "Pod", "PersistentVolumeClaim"].includes(l.type) ? [] : [field.notSupported(`spec.limits[${i}].type`, l.type, ["Container", "Pod", "PersistentVolumeClaim"])])),
-};
-
-export const priorityClassStrategy: Strategy<PriorityClass> = {
-  info: RESOURCES.priorityclasses,
-  hasStatus: false,
-  applyDefaults(pc) {
-    pc.preemptionPolicy ??= "PreemptLowerPriority";
-  },
-  prepareForCreate: noGeneration,
-  validate(pc) {
-    const errs: FieldError[] = [];
-    const name = pc.metadata.name ?? "";
-    if (!name.startsWith("system-") && pc.value > HIGHEST_USER_DEFINABLE_PRIORITY) {
-      errs.push(field.forbidden("value", `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
-    }
-    return errs;
-  },
-  validateUpdate(pc, old) {
-    return pc.value !== old.value ? [field.forbidden("value", "may not be changed in an update.")] : [];
-  },
 };

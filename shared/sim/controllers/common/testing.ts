@@ -21,6 +21,7 @@ import { newApiServer } from "../../apiserver/new-apiserver.ts";
 import { bootstrapApiServer } from "../../apiserver/bootstrap.ts";
 import { KUBE_CONTROLLER_MANAGER, serviceAccountUser } from "../../apiserver/authentication/user.ts";
 import { controllerServiceAccount } from "../service-accounts.ts";
+import { defaultServiceAccount } from "../../apiserver/test-fixture.ts";
 
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters"] };
 const TEST_ADMIN = ADMIN;
@@ -70,6 +71,7 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
   });
   bootstrapApiServer(api, ["default"]);
   const admin = new Client(api, TEST_ADMIN);
+  must(admin.create("serviceaccounts", "default", defaultServiceAccount("default")));
   const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
   const sequence: EventNameSequence = { next: 0 };
   const controllerRng = rng.stream("controllers");

@@ -28,6 +28,7 @@ import { controllerServiceAccount } from "../service-accounts.ts";
 
 const ADMIN: UserInfo = { name: "admin", groups: ["system:masters"] };
 import { newApiServer } from "../../apiserver/new-apiserver.ts";
+import { defaultServiceAccount } from "../../apiserver/test-fixture.ts";
 
 export interface ControllerSpec {
   readonly factory: ControllerFactory;
@@ -60,6 +61,7 @@ export class NodeTestCluster {
     bootstrapApiServer(api, ["default", NODE_LEASE_NAMESPACE]);
     this.admin = new Client(api, ADMIN);
     this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
+    this.admin.create("serviceaccounts", "default", defaultServiceAccount("default"));
     const sequence: EventNameSequence = { next: 0 };
     this.manager = new ControllerManager(
       specs.map(({ factory, component }) => {

@@ -22,6 +22,7 @@ import type { UserInfo } from "../../apiserver/types.ts";
 
 const ADMIN: UserInfo = { name: "admin", groups: ["system:masters"] };
 import { newApiServer } from "../../apiserver/new-apiserver.ts";
+import { defaultServiceAccount } from "../../apiserver/test-fixture.ts";
 
 export interface RecordedEvent {
   readonly at: number;
@@ -51,6 +52,7 @@ export class SchedulerTestCluster {
     this.api = api;
     bootstrapApiServer(api, ["default"]);
     this.admin = new Client(api, ADMIN);
+    this.#must(this.admin.create("serviceaccounts", "default", defaultServiceAccount("default")));
     const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
     const client = new Client(api, { name: "system:kube-scheduler" });
     const real = newEventRecorder({ component: "default-scheduler", client, clock: this.clock, epochMs: this.epochMs, sequence: { next: 0 } });
