@@ -17,7 +17,7 @@ export interface UserInfo {
 }
 
 /** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
-interface WriteOptions {
+export interface WriteOptions {
   readonly dryRun?: boolean;
   /** Act as another user (kubectl --as); authorized with the impersonate verb. */
   readonly impersonate?: Impersonation;
@@ -27,7 +27,7 @@ interface WriteOptions {
 export type ApiRequest = WriteOptions &
   (
   | { readonly verb: "create"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject }
-  | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: "status" }
+  | { readonly verb: "update"; readonly resource: ResourceName; readonly namespace?: string; readonly body: KubeObject; readonly subresource?: "status" | "scale" }
   | {
       readonly verb: "patch";
       readonly resource: ResourceName;
@@ -35,7 +35,7 @@ export type ApiRequest = WriteOptions &
       readonly name: string;
       /** JSON merge patch (RFC 7386). */
       readonly patch: Record<string, unknown>;
-      readonly subresource?: "status";
+      readonly subresource?: "status" | "scale";
     }
   | { readonly verb: "delete"; readonly resource: ResourceName; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
   | { readonly verb: "bind"; readonly namespace: string; readonly name: string; readonly node: string }
