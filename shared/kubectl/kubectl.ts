@@ -5,7 +5,7 @@
 
 import { runFilter, splitPipeline } from "./pipeline.ts";
 import { plainError, reportErrors, flagError } from "./errors.ts";
-import { Output, type KubectlEnv, type KubectlResult } from "./env.ts";
+import { Output, appendChunk, type KubectlEnv, type KubectlResult } from "./env.ts";
 import { flagString, parseFlags, type FlagSpec } from "./flags.ts";
 import { tokenize } from "./tokenize.ts";
 import { impersonationFromFlags } from "./impersonation.ts";
@@ -15,7 +15,7 @@ import { GLOBAL_FLAGS, KUBECTL_ALIASES, findSubcommand, unknownCommandMessage } 
 import { rootHelp } from "./cmd/help.ts";
 import { NOT_AVAILABLE } from "./cmd/unsupported.ts";
 
-export type { KubectlEnv, KubectlResult } from "./env.ts";
+export type { KubectlEnv, KubectlResult, OutputChunk } from "./env.ts";
 
 /** What the console says for a line that is not a kubectl command. */
 export const notKubectlMessage = (word: string): string => `${word}: command not found (this console runs kubectl commands only; try "kubectl get pods")\n`;
@@ -90,8 +90,12 @@ export function runKubectl(env: KubectlEnv, line: string, stdin?: string): Kubec
   const [first, ...filters] = splitPipeline(line);
   let result = runCommand(env, first!, stdin);
   for (const stage of filters) {
+    // Like a shell pipe: the command's stderr reaches the terminal as written, the filter's output after it.
     const next = runFilter(stage, result.stdout);
-    result = { stdout: next.stdout, stderr: result.stderr + next.stderr, exitCode: next.exitCode };
+    const output = result.output.filter((c) => c.stream === "stderr");
+    appendChunk(output, "stdout", next.stdout);
+    appendChunk(output, "stderr", next.stderr);
+    result = { stdout: next.stdout, stderr: result.stderr + next.stderr, exitCode: next.exitCode, output };
   }
   return result;
 }

@@ -8,8 +8,8 @@ function cluster(): { c: Cluster; run: (line: string) => KubectlResult } {
   return { c, run: (line) => runKubectl(env, line) };
 }
 
-const out = (stdout: string): KubectlResult => ({ stdout, stderr: "", exitCode: 0 });
-const err = (stderr: string): KubectlResult => ({ stdout: "", stderr, exitCode: 1 });
+const out = (stdout: string): KubectlResult => ({ stdout, stderr: "", exitCode: 0, output: stdout === "" ? [] : [{ stream: "stdout", text: stdout }] });
+const err = (stderr: string): KubectlResult => ({ stdout: "", stderr, exitCode: 1, output: [{ stream: "stderr", text: stderr }] });
 
 describe("kubectl logs", () => {
   it("prints what the container echoed, exactly", () => {
