@@ -21,6 +21,14 @@ import { newApiServer } from "../sim/apiserver/new-apiserver.ts";
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 
+/** A result's stdout, stderr and exit code, without their interleaving. */
+export type Streams = Omit<KubectlResult, "output">;
+
+export function streams(r: KubectlResult): Streams {
+  const { output: _output, ...rest } = r;
+  return rest;
+}
+
 export class TestCluster {
   readonly clock = new SimClock();
   readonly api: ApiServer;
@@ -51,7 +59,12 @@ export class TestCluster {
     this.clock.advanceTo(this.clock.now + ms);
   }
 
-  run(line: string, stdin?: string): KubectlResult {
+  /** The streams apart, as most tests compare them; runOrdered keeps their interleaving too. */
+  run(line: string, stdin?: string): Streams {
+    return streams(runKubectl(this.env, line, stdin));
+  }
+
+  runOrdered(line: string, stdin?: string): KubectlResult {
     return runKubectl(this.env, line, stdin);
   }
 
@@ -245,7 +258,7 @@ export class TestCluster {
  * A console that can block (KubectlEnv.wait): each wait advances the clock, then
  * lets the script change the cluster as controllers would, given the total waited.
  */
-export function blocking(c: TestCluster, script: (elapsedMs: number) => void = () => {}): { run(line: string): KubectlResult; waited(): number } {
+export function blocking(c: TestCluster, script: (elapsedMs: number) => void = () => {}): { run(line: string): Streams; runOrdered(line: string): KubectlResult; waited(): number } {
   let waited = 0;
   const env: KubectlEnv = {
     ...c.env,
@@ -255,7 +268,7 @@ export function blocking(c: TestCluster, script: (elapsedMs: number) => void = (
       script(waited);
     },
   };
-  return { run: (line) => runKubectl(env, line), waited: () => waited };
+  return { run: (line) => streams(runKubectl(env, line)), runOrdered: (line) => runKubectl(env, line), waited: () => waited };
 }
 
 /** Two nodes, a two-replica web deployment with its ReplicaSet and pods, a lease and a few events. */

@@ -67,7 +67,16 @@ describe("kubectl logs", () => {
     });
     c.runFor(60_000);
     expect(run("kubectl logs two -c x")).toEqual(err("error: container x is not valid for pod two\n"));
-    expect(run("kubectl logs two")).toEqual({ stdout: "from a\n", stderr: 'Defaulted container "a" out of: a, b\n', exitCode: 0 });
+    // The notice reaches the terminal before the logs, as kubectl writes it.
+    expect(run("kubectl logs two")).toEqual({
+      stdout: "from a\n",
+      stderr: 'Defaulted container "a" out of: a, b\n',
+      exitCode: 0,
+      output: [
+        { stream: "stderr", text: 'Defaulted container "a" out of: a, b\n' },
+        { stream: "stdout", text: "from a\n" },
+      ],
+    });
     expect(run("kubectl logs two b")).toEqual(out(""));
   });
 
