@@ -3,6 +3,7 @@
 
 import type { SimClock } from "../sim/kernel/clock.ts";
 import type { Client } from "../sim/clientgo/client.ts";
+import type { Kubeconfig } from "./kubeconfig.ts";
 
 export interface KubectlEnv {
   /** Acting as the player; its writes are recorded into the action log by the caller. */
@@ -10,8 +11,11 @@ export interface KubectlEnv {
   /** "now" for AGE columns. */
   clock: SimClock;
   epochMs: number;
-  /** The kubeconfig context's namespace; "default" when unset. */
-  defaultNamespace?: string;
+  /**
+   * The player's kubeconfig, kept by the session across lines: its current
+   * context's namespace is the default namespace, and `kubectl config` changes it.
+   */
+  kubeconfig?: Kubeconfig;
   /**
    * Advances simulated time by ms (in 100 ms steps), as real time passes while
    * kubectl waits on a watch. Absent when the console cannot block (the shared

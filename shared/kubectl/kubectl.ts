@@ -9,6 +9,7 @@ import { Output, appendChunk, type KubectlEnv, type KubectlResult } from "./env.
 import { flagString, parseFlags, type FlagSpec } from "./flags.ts";
 import { tokenize } from "./tokenize.ts";
 import { impersonationFromFlags } from "./impersonation.ts";
+import { contextNamespace, findContext } from "./kubeconfig.ts";
 import type { Command, CommandContext } from "./cmd/command.ts";
 import { COMMANDS } from "./cmd/index.ts";
 import { GLOBAL_FLAGS, KUBECTL_ALIASES, findSubcommand, unknownCommandMessage } from "./cmd/root.ts";
@@ -150,10 +151,16 @@ function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResul
     return out.result();
   }
   const namespaceFlag = flagString(parsed.flags, "namespace");
+  // --context picks another context of the kubeconfig for this one command (config commands read it themselves).
+  const contextFlag = flagString(parsed.flags, "context");
+  if (contextFlag !== "" && found.path[0]?.name !== "config" && !(env.kubeconfig && findContext(env.kubeconfig, contextFlag))) {
+    reportErrors(out, [plainError(`context was not found for specified context: ${contextFlag}`)]);
+    return out.result();
+  }
   const ctx: CommandContext = {
     env: impersonation ? { ...env, client: env.client.withImpersonation(impersonation) } : env,
     now: { epochMs: env.epochMs, nowMs: env.clock.now },
-    namespace: namespaceFlag || env.defaultNamespace || "default",
+    namespace: namespaceFlag || contextNamespace(env.kubeconfig, contextFlag || undefined),
     namespaceExplicit: parsed.flags.changed.has("namespace"),
     stdin,
     path: commandPath,

@@ -17,6 +17,7 @@ import { DEFAULT_EPOCH_MS, rfc3339 } from "../sim/kernel/time.ts";
 import { runKubectl, completeKubectl, type KubectlEnv, type KubectlResult } from "./kubectl.ts";
 import { clone } from "../sim/kernel/equal.ts";
 import { newApiServer } from "../sim/apiserver/new-apiserver.ts";
+import { newKubeconfig } from "./kubeconfig.ts";
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -46,7 +47,7 @@ export class TestCluster {
     });
     this.api = api;
     this.client = new Client(api, { name: "kubernetes-admin", groups: ["system:masters"] });
-    this.env = { client: this.client, clock: this.clock, epochMs: DEFAULT_EPOCH_MS };
+    this.env = { client: this.client, clock: this.clock, epochMs: DEFAULT_EPOCH_MS, kubeconfig: newKubeconfig(this.client.user) };
     for (const ns of ["default", "kube-system", "kube-node-lease"]) this.must(this.client.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));
   }
 
