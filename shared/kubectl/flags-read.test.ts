@@ -138,6 +138,9 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   apply: ["selector", "server-side", "force-conflicts", "overwrite", "prune", "all", "force", "wait", "template"],
   replace: ["cascade", "grace-period", "timeout", "wait", "template", "allow-missing-template-keys"],
   "api-resources": ["verbs", "categories"],
+  // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
+  "auth can-i": ["no-headers"],
+  "auth whoami": ["template", "allow-missing-template-keys"],
 };
 
 function runnable(commands: readonly Command[], prefix: string[] = []): { path: string; cmd: Command }[] {
