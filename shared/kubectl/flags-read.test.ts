@@ -48,6 +48,11 @@ class TrackedSet extends Set<string> {
 const BASE_ARGS: Record<string, readonly string[]> = {
   "create deployment": ["api", "--image=nginx"],
   "create namespace": ["team-a"],
+  "create role": ["reader", "--verb=get", "--resource=pods"],
+  "create clusterrole": ["reader", "--verb=get", "--resource=pods"],
+  "create rolebinding": ["read", "--clusterrole=view", "--user=alice"],
+  "create clusterrolebinding": ["read", "--clusterrole=view", "--user=alice"],
+  "create quota": ["q", "--hard=pods=2"],
   run: ["tmp", "--image=busybox"],
   create: ["-f", "-"],
   apply: ["-f", "-"],
@@ -85,6 +90,8 @@ function sample(spec: FlagSpec): string {
       return `--${spec.name}=1`;
     case "duration":
       return `--${spec.name}=1s`;
+    case "mapStringString":
+      return `--${spec.name}=a=b`;
     default:
       return `--${spec.name}=${spec.name === "output" ? "name" : spec.name === "dry-run" ? "client" : spec.name === "filename" ? "-" : "x"}`;
   }
@@ -118,6 +125,11 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   create: ["raw", "template", "allow-missing-template-keys", "selector"],
   "create deployment": ["template", "allow-missing-template-keys"],
   "create namespace": ["template", "allow-missing-template-keys"],
+  "create role": ["template", "allow-missing-template-keys"],
+  "create clusterrole": ["template", "allow-missing-template-keys"],
+  "create rolebinding": ["template", "allow-missing-template-keys"],
+  "create clusterrolebinding": ["template", "allow-missing-template-keys"],
+  "create quota": ["template", "allow-missing-template-keys"],
   taint: ["template", "allow-missing-template-keys"],
   "set image": ["local", "filename", "template", "allow-missing-template-keys"],
   patch: ["template", "allow-missing-template-keys"],
