@@ -69,7 +69,6 @@ function runLine(session: Session, line: string, stdin: string | undefined, out:
   }
   // Like a real terminal, the headless console lets `rollout status` and `wait` block while simulated time passes.
   const result = session.kubectl(CONSOLE_USER, line, stdin, { canWait: true });
-  if (result.stdout) out.stdout(result.stdout);
-  if (result.stderr) out.stderr(result.stderr);
+  for (const chunk of result.output) out[chunk.stream](chunk.text);
   return result.exitCode;
 }

@@ -60,7 +60,8 @@ export function newIntents(room: ClusterRoom): Intents {
       try {
         return await request<KubectlResponse>(MessageType.kubectl, stdin === undefined ? { line } : { line, stdin }, CONSOLE_TIMEOUT_MS);
       } catch (error) {
-        return { stdout: "", stderr: `error: ${requestErrorMessage(error)}\n`, exitCode: 1 };
+        const stderr = `error: ${requestErrorMessage(error)}\n`;
+        return { stdout: "", stderr, exitCode: 1, output: [{ stream: "stderr", text: stderr }] };
       }
     },
     async complete(line) {

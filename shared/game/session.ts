@@ -6,6 +6,7 @@ import type { UserInfo } from "../sim/apiserver/types.ts";
 import { SIM_VERSION, type Cluster } from "../sim/cluster.ts";
 import { STEP_MS } from "../sim/kernel/clock.ts";
 import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
+import { newKubeconfig, type Kubeconfig } from "../kubectl/kubeconfig.ts";
 import { loggedUser, type Action, type ActionLog, type LoggedAction } from "./actions/action.ts";
 import { applyAction, applyRequest, type ActionOutcome } from "./actions/apply.ts";
 import { isWon, levelProgress, type LevelProgress } from "./levels/level.ts";
@@ -17,6 +18,8 @@ export class Session {
   readonly seed: number;
   readonly cluster: Cluster;
   readonly #log: LoggedAction[] = [];
+  /** Each player's kubeconfig, by user name: console state, not cluster state (requests carry their namespace). */
+  readonly #kubeconfigs = new Map<string, Kubeconfig>();
   #refusedDrops = 0;
   #wonAtMs: number | undefined;
 
@@ -54,9 +57,19 @@ export class Session {
       },
     });
     const wait = options.canWait ? (ms: number) => this.runFor(ms) : undefined;
-    const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, ...(wait ? { wait } : {}) }, line, stdin);
+    const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, kubeconfig: this.kubeconfig(user), ...(wait ? { wait } : {}) }, line, stdin);
     this.#checkWin();
     return result;
+  }
+
+  /** The player's kubeconfig, made on first use: their user, one context, namespace "default". */
+  kubeconfig(user: UserInfo): Kubeconfig {
+    let cfg = this.#kubeconfigs.get(user.name);
+    if (!cfg) {
+      cfg = newKubeconfig(user);
+      this.#kubeconfigs.set(user.name, cfg);
+    }
+    return cfg;
   }
 
   step(): void {

@@ -2,6 +2,7 @@
 // line: subcommands, resource types, flags, and object names read from the
 // API server, the way kubectl's __complete does for the same positions.
 
+import { contextNamespace } from "./kubeconfig.ts";
 import type { KubectlEnv } from "./env.ts";
 import { tokenize } from "./tokenize.ts";
 import type { ApiResult } from "../sim/apiserver/errors.ts";
@@ -48,7 +49,7 @@ export function completeKubectl(env: KubectlEnv, line: string): string[] {
   let commands: readonly Command[] = COMMANDS;
   const path: Command[] = [];
   const positional: string[] = [];
-  let namespace = env.defaultNamespace ?? "default";
+  let namespace = contextNamespace(env.kubeconfig);
   for (let i = 1; i < before.length; i++) {
     const w = before[i]!;
     if ((w === "-n" || w === "--namespace") && i + 1 < before.length) namespace = before[++i]!;

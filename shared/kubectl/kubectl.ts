@@ -5,17 +5,18 @@
 
 import { runFilter, splitPipeline } from "./pipeline.ts";
 import { plainError, reportErrors, flagError } from "./errors.ts";
-import { Output, type KubectlEnv, type KubectlResult } from "./env.ts";
+import { Output, appendChunk, type KubectlEnv, type KubectlResult } from "./env.ts";
 import { flagString, parseFlags, type FlagSpec } from "./flags.ts";
 import { tokenize } from "./tokenize.ts";
 import { impersonationFromFlags } from "./impersonation.ts";
+import { contextNamespace, findContext } from "./kubeconfig.ts";
 import type { Command, CommandContext } from "./cmd/command.ts";
 import { COMMANDS } from "./cmd/index.ts";
 import { GLOBAL_FLAGS, KUBECTL_ALIASES, findSubcommand, unknownCommandMessage } from "./cmd/root.ts";
 import { rootHelp } from "./cmd/help.ts";
 import { NOT_AVAILABLE } from "./cmd/unsupported.ts";
 
-export type { KubectlEnv, KubectlResult } from "./env.ts";
+export type { KubectlEnv, KubectlResult, OutputChunk } from "./env.ts";
 
 /** What the console says for a line that is not a kubectl command. */
 export const notKubectlMessage = (word: string): string => `${word}: command not found (this console runs kubectl commands only; try "kubectl get pods")\n`;
@@ -90,8 +91,12 @@ export function runKubectl(env: KubectlEnv, line: string, stdin?: string): Kubec
   const [first, ...filters] = splitPipeline(line);
   let result = runCommand(env, first!, stdin);
   for (const stage of filters) {
+    // Like a shell pipe: the command's stderr reaches the terminal as written, the filter's output after it.
     const next = runFilter(stage, result.stdout);
-    result = { stdout: next.stdout, stderr: result.stderr + next.stderr, exitCode: next.exitCode };
+    const output = result.output.filter((c) => c.stream === "stderr");
+    appendChunk(output, "stdout", next.stdout);
+    appendChunk(output, "stderr", next.stderr);
+    result = { stdout: next.stdout, stderr: result.stderr + next.stderr, exitCode: next.exitCode, output };
   }
   return result;
 }
@@ -146,10 +151,16 @@ function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResul
     return out.result();
   }
   const namespaceFlag = flagString(parsed.flags, "namespace");
+  // --context picks another context of the kubeconfig for this one command (config commands read it themselves).
+  const contextFlag = flagString(parsed.flags, "context");
+  if (contextFlag !== "" && found.path[0]?.name !== "config" && !(env.kubeconfig && findContext(env.kubeconfig, contextFlag))) {
+    reportErrors(out, [plainError(`context was not found for specified context: ${contextFlag}`)]);
+    return out.result();
+  }
   const ctx: CommandContext = {
     env: impersonation ? { ...env, client: env.client.withImpersonation(impersonation) } : env,
     now: { epochMs: env.epochMs, nowMs: env.clock.now },
-    namespace: namespaceFlag || env.defaultNamespace || "default",
+    namespace: namespaceFlag || contextNamespace(env.kubeconfig, contextFlag || undefined),
     namespaceExplicit: parsed.flags.changed.has("namespace"),
     stdin,
     path: commandPath,

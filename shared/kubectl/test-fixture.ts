@@ -18,9 +18,18 @@ import { runKubectl, completeKubectl, type KubectlEnv, type KubectlResult } from
 import { clone } from "../sim/kernel/equal.ts";
 import { newApiServer } from "../sim/apiserver/new-apiserver.ts";
 import { defaultServiceAccount } from "../sim/apiserver/test-fixture.ts";
+import { newKubeconfig } from "./kubeconfig.ts";
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
+
+/** A result's stdout, stderr and exit code, without their interleaving. */
+export type Streams = Omit<KubectlResult, "output">;
+
+export function streams(r: KubectlResult): Streams {
+  const { output: _output, ...rest } = r;
+  return rest;
+}
 
 export class TestCluster {
   readonly clock = new SimClock();
@@ -39,7 +48,7 @@ export class TestCluster {
     });
     this.api = api;
     this.client = new Client(api, { name: "kubernetes-admin", groups: ["system:masters"] });
-    this.env = { client: this.client, clock: this.clock, epochMs: DEFAULT_EPOCH_MS };
+    this.env = { client: this.client, clock: this.clock, epochMs: DEFAULT_EPOCH_MS, kubeconfig: newKubeconfig(this.client.user) };
     for (const ns of ["default", "kube-system", "kube-node-lease"]) this.must(this.client.create("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } }));
     for (const ns of ["default", "kube-system", "kube-node-lease"]) this.must(this.client.create("serviceaccounts", ns, defaultServiceAccount(ns)));
   }
@@ -53,7 +62,12 @@ export class TestCluster {
     this.clock.advanceTo(this.clock.now + ms);
   }
 
-  run(line: string, stdin?: string): KubectlResult {
+  /** The streams apart, as most tests compare them; runOrdered keeps their interleaving too. */
+  run(line: string, stdin?: string): Streams {
+    return streams(runKubectl(this.env, line, stdin));
+  }
+
+  runOrdered(line: string, stdin?: string): KubectlResult {
     return runKubectl(this.env, line, stdin);
   }
 
@@ -247,7 +261,7 @@ export class TestCluster {
  * A console that can block (KubectlEnv.wait): each wait advances the clock, then
  * lets the script change the cluster as controllers would, given the total waited.
  */
-export function blocking(c: TestCluster, script: (elapsedMs: number) => void = () => {}): { run(line: string): KubectlResult; waited(): number } {
+export function blocking(c: TestCluster, script: (elapsedMs: number) => void = () => {}): { run(line: string): Streams; runOrdered(line: string): KubectlResult; waited(): number } {
   let waited = 0;
   const env: KubectlEnv = {
     ...c.env,
@@ -257,7 +271,7 @@ export function blocking(c: TestCluster, script: (elapsedMs: number) => void = (
       script(waited);
     },
   };
-  return { run: (line) => runKubectl(env, line), waited: () => waited };
+  return { run: (line) => streams(runKubectl(env, line)), runOrdered: (line) => runKubectl(env, line), waited: () => waited };
 }
 
 /** Two nodes, a two-replica web deployment with its ReplicaSet and pods, a lease and a few events. */

@@ -34,6 +34,8 @@ export interface KubectlResponse {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** Both streams in the order kubectl wrote them: what the console shows. */
+  readonly output: readonly { readonly stream: "stdout" | "stderr"; readonly text: string }[];
 }
 
 export const CompleteRequest = z.object({ line: z.string().max(4096) });

@@ -98,8 +98,7 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
     queue = queue.then(async () => {
       if (!target) return print("error: not connected to a cluster", "err");
       const result = await target.kubectl(command, stdin);
-      print(result.stdout, "out");
-      print(result.stderr, "err");
+      for (const chunk of result.output) print(chunk.text, chunk.stream === "stdout" ? "out" : "err");
     });
   };
 

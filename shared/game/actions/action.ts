@@ -29,14 +29,14 @@ const impersonate = z
   .optional();
 export const ApiRequestSchema = z.discriminatedUnion("verb", [
   z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun, impersonate }),
-  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.enum(["status", "finalize"]).optional(), dryRun, impersonate }),
+  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.enum(["status", "finalize", "scale"]).optional(), dryRun, impersonate }),
   z.object({
     verb: z.literal("patch"),
     resource,
     namespace: z.string().optional(),
     name,
     patch: z.record(z.string(), z.unknown()),
-    subresource: z.literal("status").optional(),
+    subresource: z.enum(["status", "scale"]).optional(),
     dryRun,
     impersonate,
   }),

@@ -9,7 +9,7 @@ import { flagBool, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE, dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { parsePairs, resourcesAndPairs } from "./pairs.ts";
 
 /** polymorphichelpers.ChangeCauseAnnotation: always overwritable. */
@@ -65,7 +65,6 @@ function runAnnotate(ctx: CommandContext): void {
   if (parsed.add.size === 0 && parsed.remove.length === 0 && !list) return reportErrors(ctx.out, [plainError("at least one annotation update is required")]);
   const both = parsed.remove.filter((r) => parsed.add.has(r));
   if (both.length > 0) return reportErrors(ctx.out, [plainError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(", ")}`)]);
-  if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
   // Run
   const result = runBuilder(ctx, split.resources, {
     allowEmptySelector: false,
@@ -93,7 +92,7 @@ function runAnnotate(ctx: CommandContext): void {
         printList(ctx, obj, result.singleItemImplied);
         continue;
       }
-      if (dry === "none") {
+      if (dry !== "client") {
         const patch: Record<string, string | null> = {};
         for (const [k, v] of parsed.add) if (current[k] !== v) patch[k] = v;
         for (const r of parsed.remove) if (Object.hasOwn(current, r)) patch[r] = null;
@@ -101,7 +100,7 @@ function runAnnotate(ctx: CommandContext): void {
         if (Object.keys(patch).length > 0) metadata.annotations = patch;
         // --resource-version is always sent, so a stale one conflicts.
         if (resourceVersion !== "") metadata.resourceVersion = resourceVersion;
-        const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, Object.keys(metadata).length > 0 ? { metadata } : {});
+        const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, Object.keys(metadata).length > 0 ? { metadata } : {}, writeOptions(dry));
         if (!res.ok) {
           errors.push(statusError(res.status));
           continue;

@@ -12,7 +12,7 @@ import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
 import { groupResource } from "../resources.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE, dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
 import { STDIN_SOURCE, parseManifests, readSources } from "./manifests.ts";
 import { applyStrategicPatch, mergePatchBetween, threeWayPatch } from "./strategic-merge.ts";
@@ -82,7 +82,6 @@ function runApply(ctx: CommandContext): void {
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
   const errors: KubectlError[] = [...parsed.errors];
   if (parsed.manifests.length === 0 && errors.length === 0) return reportErrors(ctx.out, [plainError("no objects passed to apply")]);
-  if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
   const short = flagString(f, "output") === "name";
   const print = (obj: KubeObject, op: string): void => ctx.out.out(nameLine(obj, short ? "" : `${op}${dryRunSuffix(dry)}`));
 
@@ -104,8 +103,8 @@ function runApply(ctx: CommandContext): void {
       // CreateApplyAnnotation: the annotation holds the manifest without itself.
       const body = pruneNulls(clone(object)) as KubeObject;
       body.metadata.annotations = { ...(body.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json };
-      if (dry === "none") {
-        const res = ctx.env.client.create(resource, ns, body as never);
+      if (dry !== "client") {
+        const res = ctx.env.client.create(resource, ns, body as never, writeOptions(dry));
         if (!res.ok) {
           errors.push(withSource("creating", statusError(res.status)));
           continue;
@@ -130,9 +129,9 @@ function runApply(ctx: CommandContext): void {
       print(current, "unchanged");
       continue;
     }
-    if (dry === "none") {
+    if (dry !== "client") {
       const target = applyStrategicPatch(current, patch);
-      const res = ctx.env.client.patch(resource, ns, name, mergePatchBetween(current, target));
+      const res = ctx.env.client.patch(resource, ns, name, mergePatchBetween(current, target), writeOptions(dry));
       if (!res.ok) {
         errors.push(withSource("applying patch", statusError(res.status)));
         continue;

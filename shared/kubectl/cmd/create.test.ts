@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { runKubectl } from "../kubectl.ts";
-import { TestCluster } from "../test-fixture.ts";
+import { TestCluster, streams, type Streams } from "../test-fixture.ts";
 
 /** A console whose client records every request it is asked to send. */
-function recording(c: TestCluster): { seen: string[]; run: (line: string, stdin?: string) => ReturnType<typeof runKubectl> } {
+function recording(c: TestCluster): { seen: string[]; run: (line: string, stdin?: string) => Streams } {
   const seen: string[] = [];
   const client = c.client.withInterceptor((_u, req, send) => {
     seen.push(`${req.verb} ${"resource" in req ? req.resource : "pods"}`);
     return send();
   });
-  return { seen, run: (line, stdin) => runKubectl({ ...c.env, client }, line, stdin) };
+  return { seen, run: (line, stdin) => streams(runKubectl({ ...c.env, client }, line, stdin)) };
 }
 
 // kubectl v1.34 no longer prints creationTimestamp: null (metav1.ObjectMeta's omitzero).
@@ -192,14 +192,21 @@ spec:
     });
   });
 
-  it("says a server dry run is not available, and sends nothing", () => {
+  it("sends a server dry run with dryRun=All, prints the server's answer, and stores nothing", () => {
     const c = new TestCluster();
     const { seen, run } = recording(c);
-    const stderr = 'error: "--dry-run=server" is not available in the Pod Pilot console (the simulated API server cannot check a request without storing it); use --dry-run=client\n';
-    expect(run("kubectl create deployment web --image=nginx --dry-run=server")).toEqual({ stdout: "", stderr, exitCode: 1 });
-    expect(run("kubectl create -f - --dry-run=server", MANIFEST)).toEqual({ stdout: "", stderr, exitCode: 1 });
-    expect(run("kubectl apply -f - --dry-run=server", MANIFEST)).toEqual({ stdout: "", stderr, exitCode: 1 });
-    expect(seen).toEqual([]);
+    const rev = c.api.revision;
+    expect(run("kubectl create deployment web --image=nginx --dry-run=server")).toEqual({ stdout: "deployment.apps/web created (server dry run)\n", stderr: "", exitCode: 0 });
+    expect(run("kubectl create ns team-a --dry-run=server")).toEqual({ stdout: "namespace/team-a created (server dry run)\n", stderr: "", exitCode: 0 });
+    expect(run("kubectl create -f - --dry-run=server", MANIFEST).stdout).toMatch(/ created \(server dry run\)\n$/);
+    expect(run("kubectl apply -f - --dry-run=server", MANIFEST).stdout).toMatch(/ created \(server dry run\)\n$/);
+    expect(seen).toEqual(["create deployments", "create namespaces", "create namespaces", "create deployments", "create namespaces", "create deployments"]);
+    expect(c.api.revision).toBe(rev);
+    // The server's answer carries what it would store: defaults, a uid, no resourceVersion.
+    const yaml = run("kubectl create deployment web --image=nginx --dry-run=server -o yaml").stdout;
+    expect(yaml).toContain("  uid: ");
+    expect(yaml).toContain("  progressDeadlineSeconds: 600\n");
+    expect(yaml).not.toContain("resourceVersion");
   });
 
   it.each<[string, string]>([

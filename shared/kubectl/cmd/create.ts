@@ -1,10 +1,11 @@
 // kubectl create: from a manifest (-f -), or one of the generators this
 // console offers: `create deployment` (the object kubectl builds: app=NAME
 // labels and selector, a container named after the image), and the
-// namespace, serviceaccount, priorityclass, RBAC and quota generators (create-*.ts). Under --dry-run=client nothing is sent: the object
+// namespace, serviceaccount, priorityclass, RBAC and quota generators
+// (create-*.ts). Under --dry-run=client nothing is sent: the object
 // kubectl would send is printed (no server defaults, typed field order for
-// -o json); --dry-run=server needs an API server that can check a write
-// without storing it, which the simulation does not have.
+// -o json); under --dry-run=server the API server checks the write and
+// answers with what it would store, storing nothing.
 
 import type { Deployment } from "../../sim/api/apps-v1.ts";
 import type { Container } from "../../sim/api/core-v1.ts";
@@ -13,7 +14,7 @@ import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
 import { flagBool, flagInt, flagList } from "../flags.ts";
 import { FILENAME, bool, str, type Command } from "./command.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE } from "./dry-run.ts";
+import { writeOptions } from "./dry-run.ts";
 import { modifiedConfiguration, withSource } from "./apply.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
@@ -88,9 +89,8 @@ const deploymentCommand: Command = {
     };
     if (flagBool(ctx.flags, "save-config")) deploy = withTypedLastApplied(deploy);
     let created: KubeObject = deploy;
-    if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
-    if (dry === "none") {
-      const res = ctx.env.client.create("deployments", ctx.namespace, deploy);
+    if (dry !== "client") {
+      const res = ctx.env.client.create("deployments", ctx.namespace, deploy, writeOptions(dry));
       if (!res.ok) return reportErrors(ctx.out, [plainError(`failed to create deployment: ${res.status.message}`)]);
       created = res.object;
     }
@@ -129,14 +129,13 @@ export const createCommand: Command = {
     const parsed = parseManifests(ctx, src.text);
     if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
     const errors: KubectlError[] = [...parsed.errors];
-    if (dry === "server" && parsed.manifests.length > 0) return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
     for (const { resource, object } of parsed.manifests) {
       const body = flagBool(ctx.flags, "save-config")
         ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json } } }
         : object;
       let created: KubeObject = body;
-      if (dry === "none") {
-        const res = ctx.env.client.create(resource, object.metadata.namespace, body as never);
+      if (dry !== "client") {
+        const res = ctx.env.client.create(resource, object.metadata.namespace, body as never, writeOptions(dry));
         if (!res.ok) {
           errors.push(withSource("creating", statusError(res.status)));
           continue;

@@ -23,9 +23,9 @@ describe("kubectl delete namespace", () => {
     expect(run("kubectl get sa -n team-a").stdout).toMatch(/^NAME\s+SECRETS\s+AGE\ndefault\s+0\s+0s\n$/);
     run("kubectl create deployment web --image=nginx:1.27 -n team-a");
     c.runFor(20_000);
-    expect(run("kubectl delete ns team-a")).toEqual({ stdout: 'namespace "team-a" deleted\n', stderr: "", exitCode: 0 });
+    expect(run("kubectl delete ns team-a")).toMatchObject({ stdout: 'namespace "team-a" deleted\n', stderr: "", exitCode: 0 });
     expect(run("kubectl get ns team-a").stdout).toMatch(/^NAME\s+STATUS\s+AGE\nteam-a\s+Terminating\s+20s\n$/);
-    expect(run("kubectl run tmp --image=busybox -n team-a")).toEqual({
+    expect(run("kubectl run tmp --image=busybox -n team-a")).toMatchObject({
       stdout: "",
       stderr: 'Error from server (Forbidden): pods "tmp" is forbidden: unable to create new content in namespace team-a because it is being terminated\n',
       exitCode: 1,
@@ -36,7 +36,7 @@ describe("kubectl delete namespace", () => {
     expect(described).toMatch(/NamespaceContentRemaining\s+True\s+.*SomeResourcesRemain\s+Some resources are remaining: pods\. has 1 resource instances\n/);
     expect(described).toMatch(/NamespaceDeletionDiscoveryFailure\s+False\s+.*ResourcesDiscovered\s+All resources successfully discovered\n/);
     c.runFor(30_000);
-    expect(run("kubectl get ns team-a")).toEqual({ stdout: "", stderr: 'Error from server (NotFound): namespaces "team-a" not found\n', exitCode: 1 });
+    expect(run("kubectl get ns team-a")).toMatchObject({ stdout: "", stderr: 'Error from server (NotFound): namespaces "team-a" not found\n', exitCode: 1 });
   });
 
   it("waits for the namespace to be gone where the console can block, and refuses the system namespaces", () => {
@@ -45,10 +45,10 @@ describe("kubectl delete namespace", () => {
     run("kubectl create deployment web --image=nginx:1.27 -n team-a");
     c.runFor(20_000);
     const before = c.now;
-    expect(run("kubectl delete ns team-a")).toEqual({ stdout: 'namespace "team-a" deleted\n', stderr: "", exitCode: 0 });
+    expect(run("kubectl delete ns team-a")).toMatchObject({ stdout: 'namespace "team-a" deleted\n', stderr: "", exitCode: 0 });
     expect(c.admin.get("namespaces", undefined, "team-a").ok).toBe(false);
     expect(c.now - before).toBeGreaterThan(5_000);
-    expect(run("kubectl delete ns kube-system --wait=false")).toEqual({
+    expect(run("kubectl delete ns kube-system --wait=false")).toMatchObject({
       stdout: "",
       stderr: 'Error from server (Forbidden): namespaces "kube-system" is forbidden: this namespace may not be deleted\n',
       exitCode: 1,

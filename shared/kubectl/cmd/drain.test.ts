@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../sim/api/meta.ts";
-import { TestCluster, webCluster } from "../test-fixture.ts";
+import { TestCluster, blocking, webCluster } from "../test-fixture.ts";
+
+/** What the kubelet does once a pod's containers have stopped: the graceful delete finishes. */
+function finish(c: TestCluster, name: string, namespace = "default"): void {
+  c.must(c.client.delete("pods", namespace, name, { gracePeriodSeconds: 0 }));
+}
 
 const daemonSet: KubeObject = { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "kube-proxy", namespace: "kube-system", uid: "9c1f2a55-0d4e-4c3b-9a6f-1e2d3c4b5a69" } };
 
@@ -24,22 +29,43 @@ describe("kubectl cordon and uncordon", () => {
 });
 
 describe("kubectl drain", () => {
-  it("cordons, evicts the node's pods and says drained", () => {
+  it("cordons, evicts the node's pods, says evicted as each is gone, then drained", () => {
     const { c } = webCluster();
-    expect(c.run("kubectl drain n1")).toEqual({
+    // The kubelet stops x2kqp's containers after 2 s, ab3cd's after 3 s.
+    const con = blocking(c, (t) => {
+      if (t === 2000) finish(c, "web-7b9f6c5d48-x2kqp");
+      if (t === 3000) finish(c, "web-7b9f6c5d48-ab3cd");
+    });
+    expect(con.run("kubectl drain n1")).toEqual({
       stdout:
         "node/n1 cordoned\n" +
         "evicting pod default/web-7b9f6c5d48-ab3cd\n" +
         "evicting pod default/web-7b9f6c5d48-x2kqp\n" +
-        "pod/web-7b9f6c5d48-ab3cd evicted\n" +
         "pod/web-7b9f6c5d48-x2kqp evicted\n" +
+        "pod/web-7b9f6c5d48-ab3cd evicted\n" +
         "node/n1 drained\n",
       stderr: "",
       exitCode: 0,
     });
+    expect(con.waited()).toBe(3000);
+    expect(c.run("kubectl get pods").stderr).toBe("No resources found in default namespace.\n");
+  });
+
+  it("in the shared room, says which pods are still terminating; a second drain does not restart their grace period", () => {
+    const { c } = webCluster();
+    expect(c.run("kubectl drain n1")).toEqual({
+      stdout: "node/n1 cordoned\nevicting pod default/web-7b9f6c5d48-ab3cd\nevicting pod default/web-7b9f6c5d48-x2kqp\n",
+      stderr: 'error: "kubectl drain" cannot block in the shared game console; still terminating: default/web-7b9f6c5d48-ab3cd, default/web-7b9f6c5d48-x2kqp\n',
+      exitCode: 1,
+    });
     expect(c.run("kubectl get pods --no-headers").stdout).toBe(
       "web-7b9f6c5d48-ab3cd   1/1   Terminating   0     95s\nweb-7b9f6c5d48-x2kqp   1/1   Terminating   0     95s\n",
     );
+    const before = c.must(c.client.get("pods", "default", "web-7b9f6c5d48-ab3cd")).metadata;
+    c.advance(5000);
+    expect(c.run("kubectl drain n1").stdout).toBe("node/n1 already cordoned\nevicting pod default/web-7b9f6c5d48-ab3cd\nevicting pod default/web-7b9f6c5d48-x2kqp\n");
+    const after = c.must(c.client.get("pods", "default", "web-7b9f6c5d48-ab3cd")).metadata;
+    expect([after.deletionTimestamp, after.resourceVersion]).toEqual([before.deletionTimestamp, before.resourceVersion]);
   });
 
   it("stops at DaemonSet pods until --ignore-daemonsets (reference 8.6)", () => {
@@ -53,7 +79,10 @@ describe("kubectl drain", () => {
         "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-8zqvt\n",
       exitCode: 1,
     });
-    expect(c.run("kubectl drain n1 --ignore-daemonsets")).toEqual({
+    const con = blocking(c, (t) => {
+      if (t === 1000) for (const p of ["web-7b9f6c5d48-ab3cd", "web-7b9f6c5d48-x2kqp"]) finish(c, p);
+    });
+    expect(con.run("kubectl drain n1 --ignore-daemonsets")).toEqual({
       stdout:
         "node/n1 already cordoned\n" +
         "evicting pod default/web-7b9f6c5d48-ab3cd\n" +
@@ -64,7 +93,7 @@ describe("kubectl drain", () => {
       stderr: "Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-8zqvt\n",
       exitCode: 0,
     });
-    expect(c.run("kubectl get pod kube-proxy-8zqvt -n kube-system --no-headers").stdout).toBe("kube-proxy-8zqvt   1/1   Running   0     0s\n");
+    expect(c.run("kubectl get pod kube-proxy-8zqvt -n kube-system --no-headers").stdout).toBe("kube-proxy-8zqvt   1/1   Running   0     1s\n");
   });
 
   it("needs --force for bare pods and --delete-emptydir-data for emptyDir pods", () => {
@@ -89,7 +118,10 @@ describe("kubectl drain", () => {
         "cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache-5d8f9-q7w2x\n",
       exitCode: 1,
     });
-    expect(c.run("kubectl drain n1 --force --delete-emptydir-data")).toEqual({
+    const con = blocking(c, (t) => {
+      if (t === 1000) for (const p of ["bare", "cache-5d8f9-q7w2x"]) finish(c, p);
+    });
+    expect(con.run("kubectl drain n1 --force --delete-emptydir-data")).toEqual({
       stdout: "node/n1 already cordoned\nevicting pod default/bare\nevicting pod default/cache-5d8f9-q7w2x\npod/bare evicted\npod/cache-5d8f9-q7w2x evicted\nnode/n1 drained\n",
       stderr: "Warning: deleting Pods that declare no controller: default/bare\n",
       exitCode: 0,

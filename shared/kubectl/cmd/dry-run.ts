@@ -1,12 +1,13 @@
 // --dry-run (cmdutil.GetDryRunStrategy, kubectl v1.34): "none", "client" or
 // "server"; a bare --dry-run and the old boolean values still work, with the
-// deprecation warnings kubectl logs through klog. The simulated API server
-// cannot run a write without persisting it, so commands that would send a
-// server dry run say so (SERVER_DRY_RUN_NOT_AVAILABLE) instead of pretending.
+// deprecation warnings kubectl logs through klog. A client dry run sends no
+// write; a server dry run sends it with dryRun=All, so the API server runs the
+// whole pipeline (admission, validation, conflicts) and stores nothing.
 
 import { plainError, type KubectlError } from "../errors.ts";
 import { flagString, goParseBool, type ParsedFlags } from "../flags.ts";
 import type { Klog } from "./klog.ts";
+import type { WriteOptions } from "../../sim/apiserver/types.ts";
 
 export type DryRun = "none" | "client" | "server";
 
@@ -22,9 +23,6 @@ export const BARE_DRY_RUN_WARNING = "--dry-run is deprecated and can be replaced
 export const booleanDryRunWarning = (value: string, replacement: "client" | "none"): string =>
   `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${replacement}.`;
 
-export const SERVER_DRY_RUN_NOT_AVAILABLE = plainError(
-  `"--dry-run=server" is not available in the Pod Pilot console (the simulated API server cannot check a request without storing it); use --dry-run=client`,
-);
 
 /** GetDryRunStrategy; pass klog to log the deprecation warnings kubectl prints. */
 export function dryRunStrategy(flags: ParsedFlags, klog?: Klog): DryRun | KubectlError {
@@ -58,4 +56,9 @@ export function dryRunStrategy(flags: ParsedFlags, klog?: Klog): DryRun | Kubect
 /** The suffix the name printer adds under --dry-run (PrintFlagsWithDryRunStrategy). */
 export function dryRunSuffix(d: DryRun): string {
   return d === "client" ? " (dry run)" : d === "server" ? " (server dry run)" : "";
+}
+
+/** The options a write carries under the strategy (resource.Helper.DryRun): dryRun=All for a server dry run. */
+export function writeOptions(d: DryRun): WriteOptions {
+  return d === "server" ? { dryRun: true } : {};
 }

@@ -2,6 +2,7 @@
 
 import { annotateCommand } from "./annotate.ts";
 import { authCommand } from "./auth.ts";
+import { configCommand } from "./config.ts";
 import { applyCommand } from "./apply.ts";
 import type { Command } from "./command.ts";
 import { createCommand } from "./create.ts";
@@ -49,6 +50,7 @@ const IMPLEMENTED: readonly Command[] = [
   apiVersionsCommand,
   waitCommand,
   authCommand,
+  configCommand,
 ];
 
 const all = [...IMPLEMENTED, ...UNSUPPORTED_COMMANDS];

@@ -10,7 +10,7 @@ import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { resourcesAndPairs } from "./pairs.ts";
 
 export const labelClashMessage = (key: string, current: string): string => `'${key}' already has a value (${current}), and --overwrite is false`;
@@ -91,7 +91,7 @@ function runLabel(ctx: CommandContext): void {
           continue;
         }
       }
-      if (dry === "none") {
+      if (dry !== "client") {
         for (const r of parsed.remove) if (!Object.hasOwn(current, r)) ctx.out.out(`label ${JSON.stringify(r)} not found.\n`);
       }
       const next: Record<string, string> = { ...current };
@@ -101,11 +101,11 @@ function runLabel(ctx: CommandContext): void {
       const after = marshalCompact({ ...obj, metadata: { ...obj.metadata, labels: next } } as KubeObject);
       let msg = "not labeled";
       if (before !== after) msg = !overwrite && after.length < before.length ? "unlabeled" : "labeled";
-      if (dry === "none") {
+      if (dry !== "client") {
         const patch: Record<string, string | null> = {};
         for (const [k, v] of parsed.add) if (current[k] !== v) patch[k] = v;
         for (const r of parsed.remove) if (Object.hasOwn(current, r)) patch[r] = null;
-        const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, Object.keys(patch).length > 0 ? { metadata: { labels: patch } } : {});
+        const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, Object.keys(patch).length > 0 ? { metadata: { labels: patch } } : {}, writeOptions(dry));
         if (!res.ok) {
           errors.push(statusError(res.status));
           continue;

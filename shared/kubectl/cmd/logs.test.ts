@@ -8,8 +8,8 @@ function cluster(): { c: Cluster; run: (line: string) => KubectlResult } {
   return { c, run: (line) => runKubectl(env, line) };
 }
 
-const out = (stdout: string): KubectlResult => ({ stdout, stderr: "", exitCode: 0 });
-const err = (stderr: string): KubectlResult => ({ stdout: "", stderr, exitCode: 1 });
+const out = (stdout: string): KubectlResult => ({ stdout, stderr: "", exitCode: 0, output: stdout === "" ? [] : [{ stream: "stdout", text: stdout }] });
+const err = (stderr: string): KubectlResult => ({ stdout: "", stderr, exitCode: 1, output: [{ stream: "stderr", text: stderr }] });
 
 describe("kubectl logs", () => {
   it("prints what the container echoed, exactly", () => {
@@ -67,7 +67,16 @@ describe("kubectl logs", () => {
     });
     c.runFor(60_000);
     expect(run("kubectl logs two -c x")).toEqual(err("error: container x is not valid for pod two\n"));
-    expect(run("kubectl logs two")).toEqual({ stdout: "from a\n", stderr: 'Defaulted container "a" out of: a, b\n', exitCode: 0 });
+    // The notice reaches the terminal before the logs, as kubectl writes it.
+    expect(run("kubectl logs two")).toEqual({
+      stdout: "from a\n",
+      stderr: 'Defaulted container "a" out of: a, b\n',
+      exitCode: 0,
+      output: [
+        { stream: "stderr", text: 'Defaulted container "a" out of: a, b\n' },
+        { stream: "stdout", text: "from a\n" },
+      ],
+    });
     expect(run("kubectl logs two b")).toEqual(out(""));
   });
 

@@ -19,9 +19,11 @@ describe("kubectl scale", () => {
   });
 
   it.each<[string, string]>([
-    ["kubectl scale deploy web", "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n"],
+    // NewCmdScale marks --replicas required, so cobra refuses before Validate.
+    ["kubectl scale deploy web", 'error: required flag(s) "replicas" not set\n'],
     ["kubectl scale deploy web --replicas=-1", "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n"],
-    ["kubectl scale deploy nope --replicas=1", 'error: no objects passed to scale deployments.apps "nope" not found\n'],
+    // v1.34 drops the lookup error (1.35 prints the NotFound).
+    ["kubectl scale deploy nope --replicas=1", "error: no objects passed to scale\n"],
     ["kubectl scale deploy web --replicas=two", 'error: invalid argument "two" for "--replicas" flag: strconv.ParseInt: parsing "two": invalid syntax\nSee \'kubectl scale --help\' for usage.\n'],
   ])("%s", (line, stderr) => {
     const { c } = webCluster();

@@ -14,7 +14,7 @@ import { flagList, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE, dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { applyJsonPatch } from "./json-patch.ts";
 import { yamlToJsonError } from "./manifests.ts";
 import { applyStrategicPatch, mergePatchBetween, missingMergeKey } from "./strategic-merge.ts";
@@ -120,11 +120,9 @@ function runPatch(ctx: CommandContext): void {
   if (subresource !== "" && !SUPPORTED_SUBRESOURCES.includes(subresource)) {
     return reportErrors(ctx.out, [plainError(`invalid subresource value: ${JSON.stringify(subresource)}. Must be one of [${SUPPORTED_SUBRESOURCES.join(" ")}]`)]);
   }
-  // What the console has no files or scale subresource for.
+  // What the console has no files for.
   if (file !== "") return reportErrors(ctx.out, [plainError(`unable to read patch file: open ${file}: no such file or directory`)]);
   if (local || flagList(f, "filename").length > 0) return reportErrors(ctx.out, [plainError(NOT_AVAILABLE(`${ctx.path} ${local ? "--local" : "-f"}`))]);
-  if (subresource === "scale") return reportErrors(ctx.out, [plainError(NOT_AVAILABLE(`${ctx.path} --subresource=scale`))]);
-  if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
   // Run
   const parsed = parsePatch(text);
   if ("kind" in parsed) return reportErrors(ctx.out, [parsed]);
@@ -134,21 +132,35 @@ function runPatch(ctx: CommandContext): void {
   const short = flagString(f, "output") === "name";
   let count = 0;
   for (const info of result.infos) {
-    for (const current of info.objects) {
+    for (const object of info.objects) {
       count++;
+      // The builder's Subresource("scale") visits the Scale, not its parent.
+      let current = object;
+      if (subresource === "scale") {
+        const scale = ctx.env.client.getScale(info.resource, object.metadata.namespace, object.metadata.name!);
+        if (!scale.ok) {
+          errors.push(statusError(scale.status));
+          continue;
+        }
+        current = scale.object;
+      }
       const patched = patchedObject(type, current, parsed.value);
       if ("status" in patched) {
         errors.push(statusError(patched.status));
         continue;
       }
       let after = patched.object as KubeObject;
-      if (dry === "none") {
+      if (dry !== "client") {
         const name = current.metadata.name!;
+        const ns = current.metadata.namespace;
         const body = mergePatchBetween(current, patched.object);
+        const opts = writeOptions(dry);
         const res =
           subresource === "status"
-            ? ctx.env.client.patchStatus(info.resource, current.metadata.namespace, name, body)
-            : ctx.env.client.patch(info.resource, current.metadata.namespace, name, body);
+            ? ctx.env.client.patchStatus(info.resource, ns, name, body, opts)
+            : subresource === "scale"
+              ? ctx.env.client.patchScale(info.resource, ns, name, body, opts)
+              : ctx.env.client.patch(info.resource, ns, name, body, opts);
         if (!res.ok) {
           errors.push(statusError(res.status));
           continue;

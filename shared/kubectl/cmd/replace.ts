@@ -10,7 +10,7 @@ import { flagList, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { withSource } from "./apply.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, int, str, type Command, type CommandContext } from "./command.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE, dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
@@ -62,7 +62,6 @@ function runReplace(ctx: CommandContext): void {
   if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
   const parsed = parseManifests(ctx, src.text);
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
-  if (dry === "server") return reportErrors(ctx.out, [SERVER_DRY_RUN_NOT_AVAILABLE]);
   const errors: KubectlError[] = [...parsed.errors];
   const short = flagString(f, "output") === "name";
   for (const { resource, object } of parsed.manifests) {
@@ -76,12 +75,13 @@ function runReplace(ctx: CommandContext): void {
       const live = ctx.env.client.get(resource, body.metadata.namespace, name);
       if (live.ok) body.metadata.resourceVersion = live.object.metadata.resourceVersion;
     }
-    const res = subresource === "status" ? ctx.env.client.updateStatus(resource, body as never) : ctx.env.client.update(resource, body as never);
+    const opts = writeOptions(dry);
+    const res = subresource === "status" ? ctx.env.client.updateStatus(resource, body as never, opts) : ctx.env.client.update(resource, body as never, opts);
     if (!res.ok) {
       errors.push(withSource("replacing", statusError(res.status)));
       continue;
     }
-    ctx.out.out(nameLine(res.object, short ? "" : "replaced"));
+    ctx.out.out(nameLine(res.object, short ? "" : `replaced${dryRunSuffix(dry)}`));
   }
   reportErrors(ctx.out, errors);
 }

@@ -276,3 +276,27 @@ describe("kubectl top, api-versions", () => {
     expect(c.run("kubectl api-versions")).toEqual({ stdout: "apps/v1\ncoordination.k8s.io/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n", stderr: "", exitCode: 0 });
   });
 });
+
+describe("kubectl rollout undo --dry-run", () => {
+  it("shows the template it would restore under a client dry run, checks it on the server under a server dry run, and changes nothing", () => {
+    const c = twoRevisions();
+    const rev = c.api.revision;
+    expect(c.run("kubectl rollout undo deployment/web --dry-run=client")).toEqual({
+      // printTemplate writes the describer's lines to a plain buffer: no tabwriter, the tabs stay.
+      stdout: "deployment.apps/web Pod Template:\n  Labels:\tapp=web\n\tpod-template-hash=7b9f6c5d48\n  Containers:\n   nginx:\n    Image:\tnginx:1.27\n    Port:\t80/TCP\n    Host Port:\t0/TCP\n    Environment:\t<none>\n    Mounts:\t<none>\n  Volumes:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\t<none>\n (dry run)\n",
+      stderr: "",
+      exitCode: 0,
+    });
+    expect(c.run("kubectl rollout undo deployment/web --dry-run=server").stdout).toBe("deployment.apps/web rolled back (server dry run)\n");
+    expect(c.run("kubectl rollout undo deployment/web --to-revision=2 --dry-run=server").stdout).toBe(
+      "deployment.apps/web skipped rollback (current template already matches revision 2) (server dry run)\n",
+    );
+    expect(c.api.revision).toBe(rev);
+    expect(deployment(c).spec.template.spec.containers[0]!.image).toBe("nginx:1.28");
+  });
+
+  it("pause, resume and restart have no --dry-run flag in kubectl v1.34", () => {
+    const c = twoRevisions();
+    expect(c.run("kubectl rollout pause deployment/web --dry-run=client").stderr).toBe("error: unknown flag: --dry-run\nSee 'kubectl rollout pause --help' for usage.\n");
+  });
+});

@@ -17,7 +17,9 @@ import { PrefixWriter } from "../printers/describe/writer.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { groupResource } from "../resources.ts";
 import { listedOrNone, runBuilder, type Info } from "./builder.ts";
-import { FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
+import { klogFor } from "./klog.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
 
@@ -282,9 +284,13 @@ const undoCommand: Command = {
   name: "undo",
   use: "undo (TYPE NAME | TYPE/NAME) [flags]",
   short: "Undo a previous rollout",
-  flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("to-revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields"), { name: "dry-run", type: "string", noOptDefVal: "unchanged" }],
+  flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("to-revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields"), DRY_RUN],
   run(ctx) {
     const toRevision = flagInt(ctx.flags, "to-revision", 0);
+    const dry = dryRunStrategy(ctx.flags, klogFor(ctx));
+    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+    // PrintFlagsWithDryRunStrategy: every line the printer writes carries the suffix.
+    const suffix = dryRunSuffix(dry);
     const t = targets(ctx);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
@@ -316,9 +322,16 @@ const undoCommand: Command = {
       if (toRevision > 0 && !target) return reportErrors(ctx.out, [plainError(`unable to find specified revision ${toRevision} in history`)]);
       if (toRevision === 0) target = previous;
       if (!target) return reportErrors(ctx.out, [plainError(`no rollout history found for deployment ${JSON.stringify(d.metadata.name)}`)]);
+      if (dry === "client") {
+        // A client dry run shows the template it would restore (printTemplate), and sends nothing.
+        const w = new PrefixWriter(true);
+        describePodTemplate(ctx.now, w, target.spec.template);
+        ctx.out.out(nameLine(d, short ? "" : `${w.toString()}${suffix}`));
+        continue;
+      }
       if (d.spec.paused) return reportErrors(ctx.out, [plainError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")]);
       if (deepEqual(withoutHash(target.spec.template), withoutHash(d.spec.template))) {
-        ctx.out.out(nameLine(d, short ? "" : `skipped rollback (current template already matches revision ${toRevision})`));
+        ctx.out.out(nameLine(d, short ? "" : `skipped rollback (current template already matches revision ${toRevision})${suffix}`));
         continue;
       }
       const annotations: Record<string, string> = {};
@@ -327,9 +340,9 @@ const undoCommand: Command = {
       const next = clone(d);
       next.spec.template = withoutHash(target.spec.template);
       next.metadata.annotations = annotations;
-      const res = ctx.env.client.patch("deployments", d.metadata.namespace, d.metadata.name!, mergePatchBetween(d, next));
+      const res = ctx.env.client.patch("deployments", d.metadata.namespace, d.metadata.name!, mergePatchBetween(d, next), writeOptions(dry));
       if (!res.ok) return reportErrors(ctx.out, [plainError(`failed restoring revision ${toRevision}: ${res.status.message}`)]);
-      ctx.out.out(nameLine(d, short ? "" : "rolled back"));
+      ctx.out.out(nameLine(d, short ? "" : `rolled back${suffix}`));
     }
   },
 };

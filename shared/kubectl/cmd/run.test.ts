@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { runKubectl } from "../kubectl.ts";
-import { TestCluster } from "../test-fixture.ts";
+import { TestCluster, streams, type Streams } from "../test-fixture.ts";
 
 /** A console whose client records every request it is asked to send. */
-function recording(c: TestCluster): { seen: string[]; run: (line: string, stdin?: string) => ReturnType<typeof runKubectl> } {
+function recording(c: TestCluster): { seen: string[]; run: (line: string, stdin?: string) => Streams } {
   const seen: string[] = [];
   const client = c.client.withInterceptor((_u, req, send) => {
     seen.push(`${req.verb} ${"resource" in req ? req.resource : "pods"}`);
     return send();
   });
-  return { seen, run: (line, stdin) => runKubectl({ ...c.env, client }, line, stdin) };
+  return { seen, run: (line, stdin) => streams(runKubectl({ ...c.env, client }, line, stdin)) };
 }
 
 const NGINX_POD = `apiVersion: v1
@@ -199,6 +199,15 @@ status: {}
     });
   });
 
+  it("sends a server dry run, and stores nothing", () => {
+    const c = new TestCluster();
+    const { seen, run } = recording(c);
+    const rev = c.api.revision;
+    expect(run("kubectl run web --image=nginx --dry-run=server")).toEqual({ stdout: "pod/web created (server dry run)\n", stderr: "", exitCode: 0 });
+    expect(seen).toEqual(["create pods"]);
+    expect(c.api.revision).toBe(rev);
+  });
+
   it("says what the console cannot do, without creating anything", () => {
     const c = new TestCluster();
     const { seen, run } = recording(c);
@@ -207,11 +216,6 @@ status: {}
     expect(run("kubectl run -it shell --image=busybox --restart=Never --rm -- sh")).toEqual({ stdout: "", stderr: attach, exitCode: 1 });
     expect(run("kubectl run shell --image=busybox --attach").stderr).toBe(attach);
     expect(run("kubectl run web --image=nginx --port=80 --expose").stderr).toBe('error: "kubectl run --expose" is not available in the Pod Pilot console: the simulated cluster has no Services\n');
-    expect(run("kubectl run web --image=nginx --dry-run=server")).toEqual({
-      stdout: "",
-      stderr: 'error: "--dry-run=server" is not available in the Pod Pilot console (the simulated API server cannot check a request without storing it); use --dry-run=client\n',
-      exitCode: 1,
-    });
     expect(run("kubectl run web --image=nginx --override-type=json --overrides='[]'").stderr).toBe(
       'error: "--override-type=json" is not available in the Pod Pilot console; use merge or strategic\n',
     );

@@ -13,7 +13,7 @@ import { flagBool, flagInt, flagList, flagString, type FlagSpec } from "../flags
 import { marshalCompact } from "../printers/json.ts";
 import { DRY_RUN, bool, str, type Command, type CommandContext } from "./command.ts";
 import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
-import { SERVER_DRY_RUN_NOT_AVAILABLE } from "./dry-run.ts";
+import { writeOptions } from "./dry-run.ts";
 import { REFERENCE_INVALID_FORMAT, isValidImageReference } from "./image-reference.ts";
 import { generateRunPod } from "./run-pod.ts";
 import { applyStrategicPatch } from "./strategic-merge.ts";
@@ -171,9 +171,8 @@ function runRun(ctx: CommandContext): void {
     if (ctx.namespaceExplicit) pod = { ...pod, metadata: { ...pod.metadata, namespace: ctx.namespace } };
     result = pod;
   } else {
-    if (dry === "server") return fail(SERVER_DRY_RUN_NOT_AVAILABLE);
     if (flagBool(f, "save-config")) pod = withTypedLastApplied(pod);
-    const res = ctx.env.client.create("pods", ctx.namespace, pod);
+    const res = ctx.env.client.create("pods", ctx.namespace, pod, writeOptions(dry));
     if (!res.ok) return fail(statusError(res.status));
     result = res.object;
   }

@@ -8,7 +8,7 @@ import { flagBool, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { resourcesAndPairs } from "./pairs.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
 import { clone } from "../../sim/kernel/equal.ts";
@@ -70,8 +70,8 @@ const imageCommand: Command = {
         }
         const patch = mergePatchBetween(obj, next);
         if (Object.keys(patch).length === 0) continue;
-        if (dry === "none") {
-          const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, patch);
+        if (dry !== "client") {
+          const res = ctx.env.client.patch(info.resource, obj.metadata.namespace, obj.metadata.name!, patch, writeOptions(dry));
           if (!res.ok) {
             errors.push(plainError(`failed to patch image update to pod template: ${res.status.message}`));
             continue;

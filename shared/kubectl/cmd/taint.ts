@@ -10,7 +10,7 @@ import { formatTaint } from "../printers/node-columns.ts";
 import { resolveType } from "../resources.ts";
 import { runBuilder } from "./builder.ts";
 import { DRY_RUN, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 
 const EFFECTS: readonly string[] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -141,8 +141,8 @@ function runTaint(ctx: CommandContext): void {
       continue;
     }
     const operation = (added && removed) || overwrite ? "modified" : added ? "tainted" : "untainted";
-    if (dry === "none") {
-      const res = ctx.env.client.patch("nodes", undefined, node.metadata.name!, { spec: { taints: next.length > 0 ? next : null } });
+    if (dry !== "client") {
+      const res = ctx.env.client.patch("nodes", undefined, node.metadata.name!, { spec: { taints: next.length > 0 ? next : null } }, writeOptions(dry));
       if (!res.ok) {
         errors.push(statusError(res.status));
         continue;

@@ -8,7 +8,7 @@ export const NOT_AVAILABLE = (path: string): string => `error: "${path}" is not 
 const NAMES = [
   "expose", "explain", "edit", "autoscale", "certificate", "attach", "exec",
   "port-forward", "proxy", "cp", "debug", "events", "diff", "kustomize",
-  "completion", "config", "plugin", "options",
+  "completion", "plugin", "options",
 ];
 
 export const UNSUPPORTED_COMMANDS: readonly Command[] = NAMES.map((name) => ({

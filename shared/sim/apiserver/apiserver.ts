@@ -61,6 +61,8 @@ import {
 import { WatchCache } from "./watch-cache.ts";
 import { startCompactor } from "./compactor.ts";
 import { Etcd3Storage, type StorageResult } from "./storage.ts";
+import { getScale, patchScale, updateScale, type ScaleStore } from "./scale.ts";
+import type { Scale } from "../api/autoscaling-v1.ts";
 
 export interface ListResult<T> {
   readonly items: readonly T[];
@@ -174,8 +176,10 @@ export class ApiServer {
       case "create":
         return this.#create(user, req.resource, req.namespace, req.body);
       case "update":
+        if (req.subresource === "scale") return updateScale(this.#scaleStore, user, req.resource, req.namespace, req.body);
         return this.#update(user, req.resource, req.namespace, req.body, req.subresource);
       case "patch":
+        if (req.subresource === "scale") return patchScale(this.#scaleStore, user, req.resource, req.namespace, req.name, req.patch);
         return this.#patch(user, req.resource, req.namespace, req.name, req.patch, req.subresource);
       case "delete":
         return this.#delete(user, req.resource, req.namespace, req.name, req.options);
@@ -260,6 +264,24 @@ export class ApiServer {
     const kv = this.#read(ApiServer.key(resource, ns, name), RESOURCES[resource], name);
     return kv.ok ? ok(kv.object.value as ResourceTypes[R]) : kv;
   }
+
+  /** GET deployments/NAME/scale (and replicasets): scale.ts. */
+  getScale(credentials: UserInfo, resource: ResourceName, namespace: string | undefined, name: string, opts: ReadOptions = {}): ApiResult<Scale> {
+    this.#count("get/scale");
+    const info: ResourceInfo = RESOURCES[resource];
+    const door = this.#frontDoor(credentials, opts.impersonate, resourceRequest("get", info, info.namespaced ? (namespace ?? "default") : "", name, "scale"));
+    if (!door.ok) return fail(door.status);
+    return getScale(this.#scaleStore, resource, namespace, name);
+  }
+
+  /** What the scale subresource reaches once the front door has authorized it on "scale": the stored parent and its update handler. */
+  readonly #scaleStore: ScaleStore = {
+    stored: (resource, namespace, name) => {
+      const kv = this.#read(ApiServer.key(resource, RESOURCES[resource].namespaced ? (namespace ?? "default") : undefined, name), RESOURCES[resource], name);
+      return kv.ok ? ok(kv.object.value as KubeObject) : kv;
+    },
+    update: (user, resource, namespace, body) => this.#update(user, resource, namespace, body),
+  };
 
   /** GET pods/NAME/log: read-only, proxied to the kubelet of the pod's node (pod-logs.ts). */
   getLogs(credentials: UserInfo, namespace: string, name: string, opts: PodLogOptions & ReadOptions = {}): ApiResult<string> {

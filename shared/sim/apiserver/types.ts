@@ -17,14 +17,14 @@ export interface UserInfo {
 }
 
 /** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
-interface WriteOptions {
+export interface WriteOptions {
   readonly dryRun?: boolean;
   /** Act as another user (kubectl --as); authorized with the impersonate verb. */
   readonly impersonate?: Impersonation;
 }
 
 /** Subresources written with PUT: status, and a namespace's finalize. */
-export type UpdateSubresource = "status" | "finalize";
+export type UpdateSubresource = "status" | "finalize" | "scale";
 
 /** A mutating request, as recorded in the action log and replayed from it. */
 export type ApiRequest = WriteOptions &
@@ -38,7 +38,7 @@ export type ApiRequest = WriteOptions &
       readonly name: string;
       /** JSON merge patch (RFC 7386). */
       readonly patch: Record<string, unknown>;
-      readonly subresource?: "status";
+      readonly subresource?: "status" | "scale";
     }
   | { readonly verb: "delete"; readonly resource: ResourceName; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
   | { readonly verb: "bind"; readonly namespace: string; readonly name: string; readonly node: string }

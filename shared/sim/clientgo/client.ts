@@ -13,7 +13,8 @@ import type { ApiResult } from "../apiserver/errors.ts";
 import type { Impersonation } from "../apiserver/filters/impersonation.ts";
 import type { PodLogOptions } from "../apiserver/pod-logs.ts";
 import type { SelfSubjectAccessReviewSpec, SelfSubjectAccessReviewStatus, SelfSubjectReviewStatus, SubjectRulesReviewStatus } from "../apiserver/reviews.ts";
-import type { ApiRequest, UserInfo, WatchEvent, WatchHandle, WatchOptions } from "../apiserver/types.ts";
+import type { ApiRequest, UserInfo, WatchEvent, WatchHandle, WatchOptions, WriteOptions } from "../apiserver/types.ts";
+import type { Scale } from "../api/autoscaling-v1.ts";
 
 /** Wraps each mutating request; `send` performs it. */
 export type RequestInterceptor = (user: UserInfo, req: ApiRequest, send: () => ApiResult<KubeObject>) => ApiResult<KubeObject>;
@@ -79,22 +80,37 @@ export class Client {
     return this.#api.selfSubjectReview(this.user, { impersonate: this.impersonate });
   }
 
+  /** GET .../NAME/scale: a read, never intercepted. */
+  getScale(resource: ResourceName, namespace: string | undefined, name: string): ApiResult<Scale> {
+    return this.#api.getScale(this.user, resource, namespace, name, { impersonate: this.impersonate });
+  }
+
+  /** PATCH .../NAME/scale with a merge patch (kubectl scale without preconditions). */
+  patchScale(resource: ResourceName, namespace: string | undefined, name: string, patch: Record<string, unknown>, opts?: WriteOptions): ApiResult<Scale> {
+    return this.request({ verb: "patch", resource, namespace, name, patch, subresource: "scale", ...opts }) as ApiResult<Scale>;
+  }
+
+  /** PUT .../NAME/scale (kubectl scale with --current-replicas or --resource-version). */
+  updateScale(resource: ResourceName, namespace: string | undefined, scale: Scale, opts?: WriteOptions): ApiResult<Scale> {
+    return this.request({ verb: "update", resource, namespace, body: scale as unknown as KubeObject, subresource: "scale", ...opts }) as ApiResult<Scale>;
+  }
+
   request(req: ApiRequest): ApiResult<KubeObject> {
     const full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
     const send = (): ApiResult<KubeObject> => this.#api.request(this.user, full);
     return this.#interceptor ? this.#interceptor(this.user, full, send) : send();
   }
 
-  create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "create", resource, namespace, body }) as ApiResult<ResourceTypes[R]>;
+  create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R], opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "create", resource, namespace, body, ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
-  update<R extends ResourceName>(resource: R, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body }) as ApiResult<ResourceTypes[R]>;
+  update<R extends ResourceName>(resource: R, body: ResourceTypes[R], opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body, ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
-  updateStatus<R extends ResourceName>(resource: R, body: ResourceTypes[R]): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body, subresource: "status" }) as ApiResult<ResourceTypes[R]>;
+  updateStatus<R extends ResourceName>(resource: R, body: ResourceTypes[R], opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "update", resource, namespace: body.metadata.namespace, body, subresource: "status", ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
   /** PUT namespaces/NAME/finalize: only spec.finalizers is taken from the body. */
@@ -102,23 +118,23 @@ export class Client {
     return this.request({ verb: "update", resource: "namespaces", body, subresource: "finalize" }) as ApiResult<Namespace>;
   }
 
-  patch<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "patch", resource, namespace, name, patch }) as ApiResult<ResourceTypes[R]>;
+  patch<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>, opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "patch", resource, namespace, name, patch, ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
-  patchStatus<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "patch", resource, namespace, name, patch, subresource: "status" }) as ApiResult<ResourceTypes[R]>;
+  patchStatus<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, patch: Record<string, unknown>, opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "patch", resource, namespace, name, patch, subresource: "status", ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
-  delete<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, options?: DeleteOptions): ApiResult<ResourceTypes[R]> {
-    return this.request({ verb: "delete", resource, namespace, name, options }) as ApiResult<ResourceTypes[R]>;
+  delete<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, options?: DeleteOptions, opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
+    return this.request({ verb: "delete", resource, namespace, name, options, ...opts }) as ApiResult<ResourceTypes[R]>;
   }
 
   bind(namespace: string, name: string, node: string): ApiResult<Pod> {
     return this.request({ verb: "bind", namespace, name, node }) as ApiResult<Pod>;
   }
 
-  evict(namespace: string, name: string, options?: DeleteOptions): ApiResult<Pod> {
-    return this.request({ verb: "evict", namespace, name, options }) as ApiResult<Pod>;
+  evict(namespace: string, name: string, options?: DeleteOptions, opts?: WriteOptions): ApiResult<Pod> {
+    return this.request({ verb: "evict", namespace, name, options, ...opts }) as ApiResult<Pod>;
   }
 }
