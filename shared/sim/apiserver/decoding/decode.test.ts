@@ -149,3 +149,45 @@ describe("every served kind", () => {
     expect(r.ok ? undefined : r.status.message).toBe(`${info.kind} in version "v1" cannot be handled as a ${info.kind}: strict decoding error: unknown field "bogus"`);
   });
 });
+
+describe("validation the decoder leads to", () => {
+  const INVALID = (causes: string) => causes;
+  const cases: [string, (d: Record<string, any>) => void, string][] = [
+    ["strategy.type Bogus", (d) => (d.spec.strategy = { type: "Bogus" }), 'Deployment.apps "web" is invalid: spec.strategy: Unsupported value: {"Type":"Bogus","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate"'],
+    ["revisionHistoryLimit -1", (d) => (d.spec.revisionHistoryLimit = -1), 'Deployment.apps "web" is invalid: spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0'],
+    [
+      "progressDeadlineSeconds not above minReadySeconds",
+      (d) => Object.assign(d.spec, { minReadySeconds: 10, progressDeadlineSeconds: 10 }),
+      'Deployment.apps "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds',
+    ],
+    [
+      "an env name with =",
+      (d) => (d.spec.template.spec.containers[0].env = [{ name: "A=B", value: "1" }]),
+      `Deployment.apps "web" is invalid: spec.template.spec.containers[0].env[0].name: Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters other than '='`,
+    ],
+    [
+      "a nodeSelector value with a space",
+      (d) => (d.spec.template.spec.nodeSelector = { a: "b c" }),
+      `Deployment.apps "web" is invalid: spec.template.spec.nodeSelector: Invalid value: "b c": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+    ],
+    [
+      "a __proto__ label key",
+      (d) => (d.metadata = JSON.parse('{"name":"web","labels":{"__proto__":"x"}}')),
+      `Deployment.apps "web" is invalid: metadata.labels: Invalid value: "__proto__": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    ],
+  ];
+  it.each(cases)("%s", (_name, mutate, message) => {
+    const { api } = newTestApiServer();
+    const d = deployment() as unknown as Record<string, any>;
+    mutate(d);
+    const r = api.create(ADMIN, "deployments", "default", d as never);
+    expect(r.ok ? undefined : r.status).toMatchObject({ code: 422, message: INVALID(message) });
+  });
+
+  it("keeps a __proto__ label through a merge patch", () => {
+    const { api } = newTestApiServer();
+    must(api.create(ADMIN, "deployments", "default", deployment()));
+    const r = api.patch(ADMIN, "deployments", "default", "web", JSON.parse('{"metadata":{"labels":{"__proto__":"x"}}}'));
+    expect(r.ok ? undefined : r.status.code).toBe(422);
+  });
+});
