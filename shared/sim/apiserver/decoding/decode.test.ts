@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/meta.ts";
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from "../../api/resources.ts";
 import { ADMIN, deployment, must, newTestApiServer, pod } from "../test-fixture.ts";
+import { RFC3339, RFC3339_MICRO, goTimeParseError } from "./go-time.ts";
 
 const DEPLOY = 'Deployment in version "v1" cannot be handled as a Deployment: ';
 const POD = 'Pod in version "v1" cannot be handled as a Pod: ';
@@ -189,5 +190,20 @@ describe("validation the decoder leads to", () => {
     must(api.create(ADMIN, "deployments", "default", deployment()));
     const r = api.patch(ADMIN, "deployments", "default", "web", JSON.parse('{"metadata":{"labels":{"__proto__":"x"}}}'));
     expect(r.ok ? undefined : r.status.code).toBe(422);
+  });
+});
+
+describe("timestamps", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["2026-01-01T09:00:00Z", RFC3339, undefined],
+    ["2026-01-01T09:00:00.5+02:00", RFC3339, undefined],
+    ["2026-02-30T09:00:00Z", RFC3339, 'parsing time "2026-02-30T09:00:00Z": day out of range'],
+    ["2026-13-01T09:00:00Z", RFC3339, 'parsing time "2026-13-01T09:00:00Z": month out of range'],
+    ["2026-01-01", RFC3339, 'parsing time "2026-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"'],
+    ["2026-01-01T09:00:00Z", RFC3339_MICRO, 'parsing time "2026-01-01T09:00:00Z" as "2006-01-02T15:04:05.000000Z07:00": cannot parse "Z" as ".000000"'],
+    ["2026-01-01T09:00:00.000000Z", RFC3339_MICRO, undefined],
+  ];
+  it.each(cases)("%s as %s", (value, layout, err) => {
+    expect(goTimeParseError(layout, value)).toBe(err);
   });
 });

@@ -42,7 +42,37 @@ function daysIn(month: number, year: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The shape every valid value has; only values that fail it (or a range) take the slow path below. */
+const FAST: Readonly<Record<string, RegExp>> = {
+  [RFC3339]: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:\d{2})$/,
+  [RFC3339_MICRO]: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[.,]\d{6}(?:Z|[+-]\d{2}:\d{2})$/,
+};
+
+const num2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/** Timestamps repeat within an object (creation, transitions, start): the last valid one per layout is remembered. */
+let lastValid = "";
+let lastValidMicro = "";
+
 export function goTimeParseError(layout: string, value: string): string | undefined {
+  if (value === (layout === RFC3339 ? lastValid : lastValidMicro)) return undefined;
+  if (FAST[layout]!.test(value)) {
+    const month = num2(value, 5);
+    const day = num2(value, 8);
+    const year = num2(value, 0) * 100 + num2(value, 2);
+    const zulu = value.endsWith("Z");
+    const n = value.length;
+    const inRange = month >= 1 && month <= 12 && num2(value, 11) <= 23 && num2(value, 14) <= 59 && num2(value, 17) <= 59 && day >= 1 && day <= daysIn(month, year);
+    if (inRange && (zulu || (num2(value, n - 5) <= 24 && num2(value, n - 2) <= 60))) {
+      if (layout === RFC3339) lastValid = value;
+      else lastValidMicro = value;
+      return undefined;
+    }
+  }
+  return slowParseError(layout, value);
+}
+
+function slowParseError(layout: string, value: string): string | undefined {
   const bad = (elem: string, rest: string) => `parsing time ${quote(value)} as ${quote(layout)}: cannot parse ${quote(rest)} as ${quote(elem)}`;
   const range = (what: string) => `parsing time ${quote(value)}: ${what} out of range`;
   let v = value;

@@ -74,13 +74,12 @@ class Decoder {
   readonly #sorted: boolean;
   /** errorContext: the struct holding the current field and the JSON names of the struct fields entered. */
   #struct = "";
-  #fieldStack = "";
-  /** strictFieldStack: every key and index entered, for unknown-field paths. */
-  #strictPath = "";
+  readonly #fieldStack: string[] = [];
+  /** strictFieldStack: every key entered and every index (a number), joined only for an error. */
+  readonly #strictStack: (string | number)[] = [];
   #saved: string | undefined;
   #fatal: string | undefined;
   readonly #strict: string[] = [];
-  readonly #seenStrict = new Set<string>();
 
   constructor(sorted: boolean) {
     this.#sorted = sorted;
@@ -98,8 +97,8 @@ class Decoder {
   }
 
   #typeError(value: string, goType: string): string {
-    if (this.#struct === "" && this.#fieldStack === "") return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
-    return `json: cannot unmarshal ${value} into Go struct field ${this.#struct}.${this.#fieldStack} of type ${goType}`;
+    if (this.#struct === "" && this.#fieldStack.length === 0) return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
+    return `json: cannot unmarshal ${value} into Go struct field ${this.#struct}.${this.#fieldStack.join(".")} of type ${goType}`;
   }
 
   #save(value: string, goType: string): void {
@@ -108,14 +107,16 @@ class Decoder {
 
   #unknown(key: string): void {
     if (this.#strict.length >= MAX_STRICT_ERRORS) return;
-    const msg = `unknown field ${JSON.stringify(this.#strictPath === "" ? key : `${this.#strictPath}.${key}`)}`;
-    if (this.#seenStrict.has(msg)) return;
-    this.#seenStrict.add(msg);
-    this.#strict.push(msg);
+    let path = "";
+    for (const seg of this.#strictStack) path += typeof seg === "number" ? `[${seg}]` : path === "" ? seg : `.${seg}`;
+    const msg = `unknown field ${JSON.stringify(path === "" ? key : `${path}.${key}`)}`;
+    if (!this.#strict.includes(msg)) this.#strict.push(msg);
   }
 
+  /** Go reads kubectl's JSON in sorted key order; the clean first pass may take any order. */
   #keys(obj: Json): string[] {
-    return this.#sorted ? Object.keys(obj).sort() : Object.keys(obj);
+    const keys = Object.keys(obj);
+    return this.#sorted ? keys.sort() : keys;
   }
 
   /** Decodes v (not null) as t; returns the value Go would hold, v itself unless it changed. */
@@ -184,47 +185,43 @@ class Decoder {
         continue;
       }
       const struct = this.#struct;
-      const fieldStack = this.#fieldStack;
-      const strictPath = this.#strictPath;
       this.#struct = t.name;
-      this.#fieldStack = fieldStack === "" ? key : `${fieldStack}.${key}`;
-      this.#strictPath = strictPath === "" ? key : `${strictPath}.${key}`;
+      this.#fieldStack.push(key);
+      this.#strictStack.push(key);
       const nv = this.value(f, v);
       if (nv !== v) obj[key] = nv;
       this.#struct = struct;
-      this.#fieldStack = fieldStack;
-      this.#strictPath = strictPath;
+      this.#fieldStack.pop();
+      this.#strictStack.pop();
       if (this.#fatal !== undefined) return;
     }
   }
 
   #elements(elem: GoType, arr: unknown[]): void {
-    const strictPath = this.#strictPath;
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i];
       if (v === null || v === undefined) {
         arr[i] = zeroValue(elem);
         continue;
       }
-      this.#strictPath = `${strictPath}[${i}]`;
+      this.#strictStack.push(i);
       arr[i] = this.value(elem, v);
-      this.#strictPath = strictPath;
+      this.#strictStack.pop();
       if (this.#fatal !== undefined) return;
     }
   }
 
   #entries(elem: GoType, obj: Json): void {
-    const strictPath = this.#strictPath;
     for (const key of this.#keys(obj)) {
       const v = obj[key];
       if (v === null || v === undefined) {
         setOwn(obj, key, zeroValue(elem));
         continue;
       }
-      this.#strictPath = strictPath === "" ? key : `${strictPath}.${key}`;
+      this.#strictStack.push(key);
       const nv = this.value(elem, v);
       if (nv !== v) setOwn(obj, key, nv);
-      this.#strictPath = strictPath;
+      this.#strictStack.pop();
       if (this.#fatal !== undefined) return;
     }
   }
