@@ -108,6 +108,8 @@ const hostileYaml = fc.oneof(
     "a: *nope\n",
     "a: &x 1\nb: *x\n",
     "<<: *x\n",
+    "a: &x 1\nb:\n  <<: *x\n",
+    "<<: [1, {a: b}]\n",
     "a: &a ['lol','lol']\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
     "\tkind: Pod\n",
     "kind: Pod\napiVersion: v1\nmetadata: {name: x}\nspec: {containers: [{name: a, image: !!binary aGk=}]}\n",

@@ -13,6 +13,7 @@ describe("readYamlDocuments", () => {
       "a: &a ['lol','lol']\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
       "document contains excessive aliasing",
     ],
+    ["a merge of a scalar", "a: &x 1\nb:\n  <<: *x\n", "map merge requires map or sequence of maps as the value"],
     ["flow nesting past the limit", "a: " + "[".repeat(MAX_DEPTH + 1), `line 1: exceeded max depth of ${MAX_DEPTH}`],
     ["block sequences past the limit", "- ".repeat(MAX_DEPTH + 1) + "x", `line 1: exceeded max depth of ${MAX_DEPTH}`],
     ["an input over the request size limit", "#".repeat(MAX_INPUT_BYTES + 1), `input is larger than ${MAX_INPUT_BYTES} bytes`],
@@ -22,9 +23,9 @@ describe("readYamlDocuments", () => {
   });
 
   it("reads aliases and YAML 1.1 scalars as go-yaml v2 does", () => {
-    expect(readYamlDocuments("a: &x {b: 1}\nc: *x\nd: yes\ne: 2024-01-01\nf: 12:30\ng: '[not a flow]'\n")).toEqual({
+    expect(readYamlDocuments("a: &x {b: 1}\nc: *x\nm:\n  <<: *x\nd: yes\ne: 2024-01-01\nf: 12:30\ng: '[not a flow]'\n")).toEqual({
       ok: true,
-      values: [{ a: { b: 1 }, c: { b: 1 }, d: true, e: "2024-01-01", f: "12:30", g: "[not a flow]" }],
+      values: [{ a: { b: 1 }, c: { b: 1 }, m: { b: 1 }, d: true, e: "2024-01-01", f: "12:30", g: "[not a flow]" }],
     });
   });
 

@@ -5,7 +5,7 @@
 // contain themselves, excessive aliasing), and YAML 1.1 scalars are read as
 // go-yaml v2 reads them (timestamps and base-60 numbers stay strings).
 
-import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions, type YAMLError } from "yaml";
 
 /** kube-apiserver refuses request bodies over 3 MiB; larger input could never be sent. */
 export const MAX_INPUT_BYTES = 3 * 1024 * 1024;
@@ -90,6 +90,18 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
+/** A YAML 1.1 merge key ("<<") takes a map or a sequence of maps, each possibly an alias. */
+function mergeProblem(doc: Document, pair: Pair): string | undefined {
+  if (!isScalar(pair.key) || (pair.key.type !== undefined && pair.key.type !== "PLAIN")) return undefined;
+  // The parser turns a plain "<<" key into the merge symbol.
+  const k = pair.key.value;
+  if (k !== "<<" && !(typeof k === "symbol" && k.description === "<<")) return undefined;
+  const deref = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const value = deref(pair.value);
+  if (isMap(value) || (isSeq(value) && value.items.every((item) => isMap(deref(item))))) return undefined;
+  return "map merge requires map or sequence of maps as the value";
+}
+
 /** go-yaml's alias failures, found by resolving each alias once (cycles need an alias inside its own anchor). */
 function aliasProblem(doc: Document): string | undefined {
   const done = new Set<unknown>();
@@ -104,7 +116,7 @@ function aliasProblem(doc: Document): string | undefined {
     if (done.has(node) || (!isMap(node) && !isSeq(node) && !isPair(node))) return undefined;
     open.add(node);
     let problem: string | undefined;
-    if (isPair(node)) problem = walk(node.key) ?? walk(node.value);
+    if (isPair(node)) problem = mergeProblem(doc, node) ?? walk(node.key) ?? walk(node.value);
     else for (const item of (node as { items: unknown[] }).items) if ((problem = walk(item))) break;
     open.delete(node);
     done.add(node);
