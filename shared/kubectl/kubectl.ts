@@ -101,14 +101,27 @@ export function runKubectl(env: KubectlEnv, line: string, stdin?: string): Kubec
   return result;
 }
 
+/** Linux's ARG_MAX and MAX_ARG_STRLEN: the shell cannot start kubectl with more. */
+const ARG_MAX = 2 * 1024 * 1024;
+const MAX_ARG_STRLEN = 128 * 1024;
+const ARGUMENT_LIST_TOO_LONG = "bash: /usr/local/bin/kubectl: Argument list too long\n";
+
 function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResult {
   const out = new Output();
+  if (line.length > ARG_MAX) {
+    out.fail(ARGUMENT_LIST_TOO_LONG, 126);
+    return out.result();
+  }
   const tokens = tokenize(line);
   if (!tokens.ok) {
     out.fail(`bash: ${tokens.error}`, 2);
     return out.result();
   }
   const words = tokens.words;
+  if (words.some((w) => w.length > MAX_ARG_STRLEN) && KUBECTL_ALIASES.includes(words[0]!)) {
+    out.fail(ARGUMENT_LIST_TOO_LONG, 126);
+    return out.result();
+  }
   if (words.length === 0) return out.result();
   if (!KUBECTL_ALIASES.includes(words[0]!)) {
     out.err(notKubectlMessage(words[0]!));

@@ -2,13 +2,13 @@
 // scalars, as sigs.k8s.io/yaml reads them), Lists flattened, each mapped to a
 // served resource, and the namespace filled in or checked against -n.
 
-import { parseAllDocuments, type YAMLError } from "yaml";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName } from "../../sim/api/resources.ts";
 import { plainError, type KubectlError } from "../errors.ts";
 import { flagList } from "../flags.ts";
 import { marshalCompact } from "../printers/json.ts";
 import { isNamespaced, resourceForKind } from "../resources.ts";
+import { readYamlDocuments } from "../yaml-to-json.ts";
 import type { CommandContext } from "./command.ts";
 
 export const STDIN_SOURCE = "STDIN";
@@ -30,23 +30,13 @@ export function readSources(ctx: CommandContext): { text: string } | { fatal: Ku
   return { text: ctx.stdin ?? "" };
 }
 
-/** sigs.k8s.io/yaml's ToJSON error: "error converting YAML to JSON: yaml: line N: <problem>". */
-export function yamlToJsonError(e: YAMLError): string {
-  const line = e.linePos?.[0]?.line ?? 1;
-  const msg = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return `error converting YAML to JSON: yaml: line ${line}: ${msg}`;
-}
-
 export function parseManifests(ctx: CommandContext, text: string): ManifestResult {
   const manifests: Manifest[] = [];
   const errors: KubectlError[] = [];
-  const docs = parseAllDocuments(text, { version: "1.1" });
+  const docs = readYamlDocuments(text);
+  if (!docs.ok) return { fatal: plainError(`error parsing ${STDIN_SOURCE}: ${docs.error}`) };
   const objects: unknown[] = [];
-  for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      return { fatal: plainError(`error parsing ${STDIN_SOURCE}: ${yamlToJsonError(doc.errors[0]!)}`) };
-    }
-    const v = doc.toJS() as unknown;
+  for (const v of docs.values) {
     if (v === null || v === undefined) continue;
     const o = v as { kind?: unknown; items?: unknown };
     if (o.kind === "List" && Array.isArray(o.items)) objects.push(...o.items);
@@ -71,6 +61,11 @@ export function parseManifests(ctx: CommandContext, text: string): ManifestResul
           `resource mapping not found for name: ${JSON.stringify(obj.metadata.name ?? "")} namespace: ${JSON.stringify(obj.metadata.namespace ?? "")} from "${STDIN_SOURCE}": no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}\nensure CRDs are installed first`,
         ),
       );
+      continue;
+    }
+    // A metadata that is not an object goes to the API server as written, which refuses it while decoding.
+    if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) {
+      manifests.push({ resource, object: obj });
       continue;
     }
     if (isNamespaced(resource)) {

@@ -8,7 +8,6 @@
 import type { KubeObject, Status } from "../../sim/api/meta.ts";
 import { applyMergePatch } from "../../sim/apiserver/merge-patch.ts";
 import { deepEqual } from "../../sim/kernel/equal.ts";
-import { parseAllDocuments } from "yaml";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
 import { flagList, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
@@ -16,7 +15,7 @@ import { runBuilder } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { applyJsonPatch } from "./json-patch.ts";
-import { yamlToJsonError } from "./manifests.ts";
+import { readYamlDocuments } from "../yaml-to-json.ts";
 import { applyStrategicPatch, mergePatchBetween, missingMergeKey } from "./strategic-merge.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
@@ -71,11 +70,9 @@ export function patchedObject(type: PatchType, current: KubeObject, patch: unkno
 
 /** yaml.ToJSON of the -p value: the first document, read as YAML 1.1 (JSON is YAML). */
 function parsePatch(text: string): { value: unknown } | KubectlError {
-  const docs = parseAllDocuments(text, { version: "1.1" });
-  const doc = docs[0];
-  if (!doc) return { value: null };
-  if (doc.errors.length > 0) return plainError(`unable to parse ${JSON.stringify(text)}: ${yamlToJsonError(doc.errors[0]!)}`);
-  return { value: (doc.toJS() as unknown) ?? null };
+  const docs = readYamlDocuments(text);
+  if (!docs.ok) return plainError(`unable to parse ${JSON.stringify(text)}: ${docs.error}`);
+  return { value: docs.values[0] ?? null };
 }
 
 export const patchCommand: Command = {

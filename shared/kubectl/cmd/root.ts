@@ -50,9 +50,14 @@ function ld(s: string, t: string): number {
   return d[s.length]![t.length]!;
 }
 
-/** cobra's SuggestionsFor with SuggestionsMinimumDistance 2. */
+/**
+ * cobra's SuggestionsFor with SuggestionsMinimumDistance 2. The distance is at
+ * least the difference in length, so only names within 2 characters of the typed
+ * word's length are measured: a 100 kB word costs one pass, not a 100 kB matrix.
+ */
 export function suggestionsFor(typed: string, names: readonly string[]): string[] {
-  return names.filter((n) => ld(typed, n) <= 2 || n.toLowerCase().startsWith(typed.toLowerCase()));
+  const lower = typed.toLowerCase();
+  return names.filter((n) => (Math.abs(typed.length - n.length) <= 2 && ld(typed, n) <= 2) || n.toLowerCase().startsWith(lower));
 }
 
 /** `unknown command "x" for "kubectl"` plus cobra's suggestions block. */

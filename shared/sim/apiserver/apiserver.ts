@@ -28,6 +28,7 @@ import {
   type ApiResult,
   type FieldError,
 } from "./errors.ts";
+import { decodeBody, decodePatched } from "./decoding/decode.ts";
 import { applyMergePatch } from "./merge-patch.ts";
 import { podLogs, type ContainerLogProvider, type PodLogOptions } from "./pod-logs.ts";
 import type {
@@ -328,7 +329,7 @@ export class ApiServer {
     const strategy = this.#deps.strategies[resource] as unknown as Strategy;
     const info: ResourceInfo = strategy.info;
     const obj = clone(body) as KubeObject;
-    const typeErr = checkTypeMeta(info, obj);
+    const typeErr = checkTypeMeta(info, obj) ?? decodeBody(info, obj);
     if (typeErr) return fail(typeErr);
     obj.metadata ??= {};
     const meta = obj.metadata;
@@ -377,8 +378,10 @@ export class ApiServer {
     const strategy = this.#deps.strategies[resource] as unknown as Strategy;
     const info: ResourceInfo = strategy.info;
     if (subresource === "finalize" && strategy.prepareForFinalizeUpdate === undefined) return fail(notFound(info, body.metadata?.name ?? ""));
-    const typeErr = checkTypeMeta(info, body);
+    const decoded = clone(body);
+    const typeErr = checkTypeMeta(info, decoded) ?? decodeBody(info, decoded);
     if (typeErr) return fail(typeErr);
+    body = decoded;
     const name = body.metadata?.name ?? "";
     if (name === "") return fail(badRequest("name is required"));
     const ns = info.namespaced ? (namespace ?? body.metadata.namespace ?? "default") : undefined;
@@ -394,7 +397,7 @@ export class ApiServer {
     if (rv !== undefined && rv !== "" && rv !== String(current.modRevision)) {
       return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));
     }
-    const obj = this.#mergeForUpdate(strategy, clone(body), old, subresource);
+    const obj = this.#mergeForUpdate(strategy, body, old, subresource);
     return this.#finishUpdate(user, strategy, key, current.modRevision, obj, old, subresource) as ApiResult<ResourceTypes[R]>;
   }
 
@@ -417,6 +420,8 @@ export class ApiServer {
     const old = current.value as KubeObject;
     const patched = applyMergePatch(clone(old), patch) as KubeObject;
     if (typeof patched !== "object" || patched === null || Array.isArray(patched)) return fail(badRequest("patch must produce an object"));
+    const decodeErr = decodePatched(info, patched);
+    if (decodeErr) return fail(decodeErr);
     const rv = (patch.metadata as ObjectMeta | undefined)?.resourceVersion;
     if (rv !== undefined && rv !== String(current.modRevision)) {
       return fail(conflict(qualifiedResource(info), name, OPTIMISTIC_LOCK_ERROR_MSG, info));

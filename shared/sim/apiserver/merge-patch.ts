@@ -7,7 +7,8 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
     target !== null && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete out[k];
-    else out[k] = applyMergePatch(out[k], v);
+    // defineProperty keeps "__proto__" an ordinary key (a label), not the prototype.
+    else Object.defineProperty(out, k, { value: applyMergePatch(Object.hasOwn(out, k) ? out[k] : undefined, v), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

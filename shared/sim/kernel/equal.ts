@@ -36,6 +36,10 @@ export function clone<T>(v: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k in v) out[k] = clone((v as Record<string, unknown>)[k]);
+  for (const k in v) {
+    // "__proto__" is a key like any other in a label map; assigning it would set the prototype instead.
+    if (k === "__proto__") Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = clone((v as Record<string, unknown>)[k]);
+  }
   return out as T;
 }

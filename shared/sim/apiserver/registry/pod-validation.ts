@@ -4,11 +4,22 @@
 import type { Container, PodSpec } from "../../api/core-v1.ts";
 import { isQuantity, QUANTITY_FORMAT_ERROR, parseQuantity } from "../../api/quantity.ts";
 import { field, type FieldError } from "../errors.ts";
-import { isDNS1123Label, isQualifiedName } from "../validation/names.ts";
+import { isDNS1123Label, isQualifiedName, isValidLabelValue } from "../validation/names.ts";
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const TAINT_EFFECTS = ["NoExecute", "NoSchedule", "PreferNoSchedule"];
+export const RELAXED_ENV_VAR_NAME_ERROR = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+
+/** ValidateEnv's name check: IsRelaxedEnvVarName, the rule since RelaxedEnvironmentVariableValidation went GA (v1.34). */
+function validateEnvVarName(name: string, path: string): FieldError[] {
+  if (name === "") return [field.required(path), field.invalid(path, name, "environment variable name must be non-empty")];
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x3d) return [field.invalid(path, name, RELAXED_ENV_VAR_NAME_ERROR)];
+  }
+  return [];
+}
 
 function validateContainer(c: Container, path: string, names: Set<string>): FieldError[] {
   const errs: FieldError[] = [];
@@ -19,6 +30,7 @@ function validateContainer(c: Container, path: string, names: Set<string>): Fiel
     names.add(c.name);
   }
   if (!c.image || c.image.trim() === "") errs.push(field.required(`${path}.image`));
+  (c.env ?? []).forEach((e, i) => errs.push(...validateEnvVarName(e.name ?? "", `${path}.env[${i}].name`)));
   if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
     errs.push(field.notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
   }
@@ -57,8 +69,10 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(field.invalid(`${path}.terminationGracePeriodSeconds`, spec.terminationGracePeriodSeconds, "must be greater than or equal to 0"));
   }
-  for (const [k] of Object.entries(spec.nodeSelector ?? {})) {
+  // ValidateLabels: each key, then its value.
+  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) {
     for (const msg of isQualifiedName(k)) errs.push(field.invalid(`${path}.nodeSelector`, k, msg));
+    for (const msg of isValidLabelValue(v)) errs.push(field.invalid(`${path}.nodeSelector`, v, msg));
   }
   (spec.tolerations ?? []).forEach((t, i) => {
     const p = `${path}.tolerations[${i}]`;

@@ -40,7 +40,7 @@ export const podStrategy: Strategy<Pod> = {
     // Everything but images and added tolerations is fixed once the pod exists.
     const strip = (p: Pod) => ({
       ...p.spec,
-      containers: p.spec.containers.map((c) => ({ ...c, image: "" })),
+      containers: (p.spec.containers ?? []).map((c) => ({ ...c, image: "" })),
       initContainers: p.spec.initContainers?.map((c) => ({ ...c, image: "" })),
       tolerations: undefined,
     });

@@ -1,7 +1,7 @@
 // Deployment and ReplicaSet strategies (pkg/registry/apps/*): defaults from
 // apps/v1, status cleared on create, an immutable selector.
 
-import type { Deployment, ReplicaSet } from "../../api/apps-v1.ts";
+import type { Deployment, DeploymentStrategy, ReplicaSet } from "../../api/apps-v1.ts";
 import { RESOURCES } from "../../api/resources.ts";
 import { deepEqual } from "../../kernel/equal.ts";
 import { field, type FieldError } from "../errors.ts";
@@ -21,6 +21,32 @@ function validateIntOrPercent(v: number | string | undefined, path: string): Fie
   const m = /^(\d+)%$/.exec(v);
   if (!m) return [field.invalid(path, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
   return Number(m[1]) > 100 ? [field.invalid(path, v, "must not be greater than 100%")] : [];
+}
+
+function validateRollingUpdate(ru: NonNullable<DeploymentStrategy["rollingUpdate"]>): FieldError[] {
+  const errs: FieldError[] = [];
+  errs.push(...validateIntOrPercent(ru.maxUnavailable, "spec.strategy.rollingUpdate.maxUnavailable"));
+  errs.push(...validateIntOrPercent(ru.maxSurge, "spec.strategy.rollingUpdate.maxSurge"));
+  if ((ru.maxSurge === 0 || ru.maxSurge === "0%") && (ru.maxUnavailable === 0 || ru.maxUnavailable === "0%")) {
+    errs.push(field.invalid("spec.strategy.rollingUpdate.maxUnavailable", ru.maxUnavailable, "may not be 0 when `maxSurge` is 0"));
+  }
+  return errs;
+}
+
+/** ValidateDeploymentStrategy (pkg/apis/apps/validation). */
+function validateDeploymentStrategy(strategy: DeploymentStrategy): FieldError[] {
+  switch (strategy.type) {
+    case "Recreate":
+      return strategy.rollingUpdate ? [field.forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'")] : [];
+    case "RollingUpdate":
+      return strategy.rollingUpdate ? validateRollingUpdate(strategy.rollingUpdate) : [field.required("spec.strategy.rollingUpdate", "this should be defaulted and never be nil")];
+    default: {
+      // The whole internal apps.DeploymentStrategy is the value, printed with json.Marshal (Go field names, no tags).
+      const ru = strategy.rollingUpdate;
+      const value = JSON.stringify({ Type: strategy.type ?? "", RollingUpdate: ru ? { MaxUnavailable: ru.maxUnavailable ?? 0, MaxSurge: ru.maxSurge ?? 0 } : null });
+      return [{ ...field.notSupported("spec.strategy", value, ["Recreate", "RollingUpdate"]), raw: true }];
+    }
+  }
 }
 
 function selectorImmutable(next: { spec: { selector: unknown } }, old: { spec: { selector: unknown } }): FieldError[] {
@@ -66,13 +92,14 @@ export const deploymentStrategy: Strategy<Deployment> = {
     if (d.spec.template?.spec?.restartPolicy && d.spec.template.spec.restartPolicy !== "Always") {
       errs.push(field.notSupported("spec.template.spec.restartPolicy", d.spec.template.spec.restartPolicy, ["Always"]));
     }
-    const ru = d.spec.strategy?.rollingUpdate;
-    errs.push(...validateIntOrPercent(ru?.maxSurge, "spec.strategy.rollingUpdate.maxSurge"));
-    errs.push(...validateIntOrPercent(ru?.maxUnavailable, "spec.strategy.rollingUpdate.maxUnavailable"));
-    if ((ru?.maxSurge === 0 || ru?.maxSurge === "0%") && (ru?.maxUnavailable === 0 || ru?.maxUnavailable === "0%")) {
-      errs.push(field.invalid("spec.strategy.rollingUpdate.maxUnavailable", ru.maxUnavailable, "may not be 0 when `maxSurge` is 0"));
-    }
+    errs.push(...validateDeploymentStrategy(d.spec.strategy ?? {}));
     errs.push(...validateNonNegative(d.spec.minReadySeconds, "spec.minReadySeconds"));
+    errs.push(...validateNonNegative(d.spec.revisionHistoryLimit, "spec.revisionHistoryLimit"));
+    const deadline = d.spec.progressDeadlineSeconds;
+    if (deadline !== undefined) {
+      errs.push(...validateNonNegative(deadline, "spec.progressDeadlineSeconds"));
+      if (deadline <= (d.spec.minReadySeconds ?? 0)) errs.push(field.invalid("spec.progressDeadlineSeconds", deadline, "must be greater than minReadySeconds"));
+    }
     return errs;
   },
   validateUpdate(d, old) {
