@@ -90,7 +90,7 @@ const Level = z
   .superRefine((level, ctx) => {
     level.stars.forEach((rule, i) => {
       if (rule === "withinTimeLimit" && level.timeLimitSeconds === undefined) {
-        ctx.addIssue({ code: "custom", path: ["stars", i], message: "withinTimeLimit needs spec.level.timeLimitSeconds" });
+        ctx.addIssue({ code: "custom", path: ["stars", i], message: "withinTimeLimit needs spec.level.timeLimitSeconds (stars defaults to [noRefusedDrops, withinTimeLimit])" });
       }
       if ((rule === "noOverBroadGrants" || typeof rule === "object") && !level.win.accessReview) {
         ctx.addIssue({ code: "custom", path: ["stars", i], message: "this rule asks about the user of win.accessReview, which this level does not have" });
