@@ -33,6 +33,8 @@ export interface LevelProgress {
   readonly status: LevelStatus;
   readonly stars: number;
   readonly win: WinKind;
+  /** Who the access checks ask about, "dana (team-a-devs)"; "" without them. */
+  readonly subject: string;
   /** Pods of the level's namespace bound to a node / in all (allPodsRunning). */
   readonly placed: number;
   readonly toPlace: number;
@@ -111,6 +113,7 @@ export function levelProgress(scenario: Scenario, cluster: Cluster, refusedDrops
     status: wonAtMs !== undefined ? "won" : "playing",
     stars: starsFor(wonAtMs, starRules),
     win: review ? "accessReview" : "allPodsRunning",
+    subject: review ? `${review.user.name}${review.user.groups.length > 0 ? ` (${review.user.groups.join(", ")})` : ""}` : "",
     placed: pods.filter((p) => p.spec.nodeName).length,
     toPlace: pods.length,
     running: pods.filter((p) => p.status?.phase === "Running").length,
