@@ -104,6 +104,7 @@ function render({ level, workloads, podWorkloads, colors }: LevelPanelData, hint
     if (stats.childElementCount > 0) out.push(stats);
     if (level.win === "accessReview") out.push(...accessChecklist(level));
     else out.push(progressBar(level.placed ?? 0, level.toPlace ?? 0, "Pods placed"));
+    if (level.rows.some((r) => r.kind === "star")) out.push(...starRules(level.rows, level.status === "won"));
   }
 
   out.push(h("h2", {}, isLevel ? "Objectives" : "Sandbox"));
@@ -118,8 +119,6 @@ function render({ level, workloads, podWorkloads, colors }: LevelPanelData, hint
   } else if (!isLevel) {
     out.push(h("p", { class: "dim" }, "A free cluster: watch the scheduler place pods, crash nodes, and use the console."));
   }
-
-  if (isLevel && level && level.rows.some((r) => r.kind === "star")) out.push(...starRules(level.rows));
 
   const legend = workloads.length > 0
     ? workloads.map((w) => ({ name: w.name, detail: `${w.readyReplicas}/${w.replicas} ready` }))
@@ -168,8 +167,8 @@ function accessChecklist(level: LevelView): Node[] {
   ];
 }
 
-/** Each star after the first: its rule, met or not, with the lines behind it. */
-function starRules(rows: readonly LevelRowView[]): Node[] {
+/** Each star after the first: its rule, with the lines behind it; its stars light up once the level is won. */
+function starRules(rows: readonly LevelRowView[], won: boolean): Node[] {
   const list = h("ul", { class: "checklist star-rules", "aria-label": "Star rules" });
   let star = 1;
   let details: HTMLElement | undefined;
@@ -177,7 +176,7 @@ function starRules(rows: readonly LevelRowView[]): Node[] {
     if (row.kind === "star") {
       star++;
       details = undefined;
-      list.append(h("li", { class: row.passed ? "check passed star-rule" : "check star-rule", "data-testid": "star-rule", "data-passed": String(row.passed) },
+      list.append(h("li", { class: row.passed && won ? "check passed star-rule" : "check star-rule", "data-testid": "star-rule", "data-passed": String(row.passed) },
         h("span", { class: "check-mark star-mark", "aria-label": `${star} stars:` }, "★".repeat(star)),
         h("span", {}, row.label),
       ));
