@@ -16,7 +16,7 @@ function getClient(): Client {
 }
 
 /** Scenarios the menu offers; the server validates the name. */
-export type ScenarioName = "sandbox" | "level-1";
+export type ScenarioName = "sandbox" | "level-1" | "level-2";
 
 /**
  * Every menu entry starts a new cluster of one's own: thirty people opening the

@@ -94,6 +94,32 @@ describe("cluster room", () => {
     await client.leave();
   });
 
+  it("ticks an access level's can-i checklist as the player's YAML lands, and wins it", async () => {
+    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-2" });
+    const client = await ts.colyseus.connectTo(room, { name: "alice" });
+    const level = client.state.level;
+    expect({ win: level.win, subject: level.subject, status: level.status, timeLimitMs: level.timeLimitMs }).toEqual({ win: "accessReview", subject: "dana (team-a-devs)", status: "playing", timeLimitMs: 0 });
+    const rows = () => [...client.state.level.rows].map((r) => `${r.kind} ${r.passed ? "✔" : "✗"} ${r.label}`);
+    expect(rows().slice(0, 4)).toEqual([
+      "check ✗ can create, update, patch, delete, get, list, watch deployments in team-a",
+      "check ✗ can get, list, watch pods in team-a",
+      "check ✗ can get pods/log in team-a",
+      "check ✔ cannot get, list secrets in team-a",
+    ]);
+    const stdin = [
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: deployer, namespace: team-a}\nrules:\n- {apiGroups: [apps], resources: [deployments], verbs: [get, list, watch, create, update, patch, delete]}\n- {apiGroups: [\"\"], resources: [pods, pods/log], verbs: [get, list, watch]}\n",
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: team-a-devs, namespace: team-a}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\nsubjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-a-devs}]\n",
+    ].join("---\n");
+    const res = (await client.request("kubectl", { line: "kubectl apply -f -", stdin })) as KubectlResponse;
+    expect(res.stdout).toBe("role.rbac.authorization.k8s.io/deployer created\nrolebinding.rbac.authorization.k8s.io/team-a-devs created\n");
+    await room.waitForNextPatch();
+    expect(client.state.level.status).toBe("won");
+    expect(client.state.level.stars).toBe(3);
+    expect(rows().filter((r) => r.includes("✗"))).toEqual([]);
+    expect(rows().filter((r) => r.startsWith("star"))).toEqual(['star ✔ No "*" and no ClusterRoleBinding for dana or team-a-devs', "star ✔ Nothing more for dana"]);
+    await client.leave();
+  });
+
   it("answers malformed messages with an error and keeps the room running", async () => {
     const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
     const client = await ts.colyseus.connectTo(room);

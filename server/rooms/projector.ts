@@ -16,7 +16,7 @@ import { parseTime } from "../../shared/sim/kernel/time.ts";
 import { nodeStatusText, nodeRoles, formatTaint } from "../../shared/kubectl/printers/node-columns.ts";
 import { podStatusText } from "../../shared/kubectl/printers/pod-status.ts";
 import type { LevelProgress } from "../../shared/game/levels/level.ts";
-import { ClusterState, EventView, NodeView, PodView, WorkloadView } from "./schema/cluster-state.ts";
+import { ClusterState, EventView, LevelRowView, NodeView, PodView, WorkloadView } from "./schema/cluster-state.ts";
 
 const MI = 1024 * 1024;
 /** Rows of the events panel. */
@@ -278,6 +278,24 @@ export class Projector {
     set(v, "placed", level.placed);
     set(v, "toPlace", level.toPlace);
     set(v, "refusedDrops", level.refusedDrops);
+    set(v, "win", level.win);
+    set(v, "subject", level.subject);
+    // The checklist, then each star rule with its lines: fixed slots, rewritten in place.
+    const lines = [
+      ...level.checks.map((c) => ({ kind: "check", label: c.label, passed: c.passed })),
+      ...level.starRules.flatMap((r) => [{ kind: "star", label: r.label, passed: r.met }, ...r.details.map((d) => ({ kind: "detail", label: d.label, passed: d.passed }))]),
+    ];
+    lines.forEach((line, i) => {
+      let row = v.rows.at(i);
+      if (!row) {
+        row = new LevelRowView();
+        v.rows.push(row);
+      }
+      set(row, "kind", line.kind);
+      set(row, "label", line.label);
+      set(row, "passed", line.passed);
+    });
+    while (v.rows.length > lines.length) v.rows.pop();
   }
 }
 

@@ -53,6 +53,26 @@ function levelOneSolved(): Session {
   return s;
 }
 
+/** Level 2 solved through the console: the quick grant first (edit: not won), then a least-privilege Role. */
+function levelTwoSolved(): Session {
+  const s = new Session(catalog.get("level-2")!);
+  const rbac = (kind: string, body: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\n${body}`;
+  const toGroup = "subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-a-devs}]\n";
+  s.runFor(2_000);
+  s.kubectl(alice, "kubectl apply -f -", rbac("RoleBinding", `metadata: {name: quick, namespace: team-a}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}\n${toGroup}`));
+  s.runFor(2_000);
+  s.kubectl(alice, "kubectl delete rolebinding quick -n team-a");
+  s.kubectl(
+    alice,
+    "kubectl apply -f -",
+    `${rbac("Role", "metadata: {name: deployer, namespace: team-a}\nrules:\n- {apiGroups: [apps], resources: [deployments], verbs: [get, list, watch, create, update, patch, delete]}\n- {apiGroups: [\"\"], resources: [pods, pods/log], verbs: [get, list, watch]}\n")}---\n${rbac("RoleBinding", `metadata: {name: team-a-devs, namespace: team-a}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\n${toGroup}`)}`,
+  );
+  // Dana at work, through impersonation (a patch: deployments/scale is not in her Role).
+  s.kubectl(alice, `kubectl patch deployment storefront -n team-a -p '{"spec":{"replicas":3}}' --as dana --as-group team-a-devs`);
+  s.runFor(20_000);
+  return s;
+}
+
 function golden(name: string, run: () => Session): void {
   const logFile = new URL(`./${name}.log.json`, import.meta.url);
   const hashFile = new URL(`./${name}.hash`, import.meta.url);
@@ -80,6 +100,7 @@ function golden(name: string, run: () => Session): void {
 describe("golden replays", () => {
   golden("sandbox-incident", sandboxIncident);
   golden("level-1-solved", levelOneSolved);
+  golden("level-2-solved", levelTwoSolved);
 
   it("the same inputs give the same hash twice; another seed gives another", () => {
     const a = new Session(catalog.get("sandbox")!, 3);
@@ -98,5 +119,12 @@ describe("golden replays", () => {
     expect(level.stars).toBe(2); // won + within 180 s, but one refused drop
     const replayed = replay(live.log(), catalog).level()!;
     expect(replayed).toEqual(level);
+  });
+
+  it("level 2: the access checklist and its stars are recomputed from the log", () => {
+    const live = levelTwoSolved();
+    const level = live.level()!;
+    expect(level).toMatchObject({ status: "won", stars: 3 });
+    expect(replay(live.log(), catalog).level()).toEqual(level);
   });
 });

@@ -7,8 +7,10 @@ import { loadCatalog } from "../../server/scenarios.ts";
 describe("shipped scenarios", () => {
   it("load and validate", () => {
     const catalog = loadCatalog();
-    expect(catalog.names()).toEqual(expect.arrayContaining(["sandbox", "level-1"]));
+    expect(catalog.names()).toEqual(expect.arrayContaining(["sandbox", "level-1", "level-2"]));
     expect(catalog.get("level-1")).toMatchObject({ mode: "level", schedulerActive: false });
+    expect(catalog.get("level-2")).toMatchObject({ mode: "level", title: "Level 2: Least privilege", level: { stars: ["noOverBroadGrants", { accessChecks: expect.any(Array) }] } });
+    expect(catalog.get("level-2")!.level!.win.accessReview!.user).toEqual({ name: "dana", groups: ["team-a-devs"] });
     expect(catalog.get("sandbox")!.nodes.map((n) => [n.name, n.zone])).toEqual([
       ["node-1", "zone-a"],
       ["node-2", "zone-b"],

@@ -1,4 +1,4 @@
-// The menu: Sandbox and Level 1, chosen with the mouse, the arrow keys and
+// The menu: the Sandbox and the levels, chosen with the mouse, the arrow keys and
 // Enter, the number keys, or Tab through their HTML mirror.
 
 import * as Phaser from "phaser";
@@ -18,10 +18,14 @@ interface Entry {
 export const MENU_ENTRIES: readonly Entry[] = [
   { scenario: "sandbox", label: "Sandbox", description: "A free cluster: the scheduler places pods, you crash nodes and use kubectl." },
   { scenario: "level-1", label: "Level 1: You are the scheduler", description: "Place every pending pod on a node where it fits." },
+  { scenario: "level-2", label: "Level 2: Least privilege", description: "Write the Role and RoleBinding a team needs, and nothing more." },
 ];
 
 const ENTRY_W = 1180;
 const ENTRY_H = 120;
+/** Centre of the first entry; the rest follow one entry and a gap apart. */
+const FIRST_Y = 450;
+const entryY = (i: number) => FIRST_Y + i * (ENTRY_H + 40);
 
 export class MenuScene extends Phaser.Scene {
   private selected = 0;
@@ -43,7 +47,7 @@ export class MenuScene extends Phaser.Scene {
 
     MENU_ENTRIES.forEach((entry, i) => {
       const cx = width / 2;
-      const cy = 480 + i * (ENTRY_H + 40);
+      const cy = entryY(i);
       const frame = this.add.graphics();
       this.frames.push(frame);
       this.markers.push(this.add.text(cx - ENTRY_W / 2 + 30, cy, "▶", { fontFamily: Fonts.sans, fontSize: "40px", color: css(Colors.focus) }).setOrigin(0, 0.5));
@@ -54,7 +58,7 @@ export class MenuScene extends Phaser.Scene {
       hit.on("pointerdown", () => this.start(i));
     });
     this.add
-      .text(width / 2, 880, "↑ ↓ choose  ·  Enter start  ·  1 / 2  ·  Tab also works", { fontFamily: Fonts.sans, fontSize: "26px", color: css(Colors.textDim) })
+      .text(width / 2, entryY(MENU_ENTRIES.length - 1) + ENTRY_H / 2 + 60, `↑ ↓ choose  ·  Enter start  ·  1–${MENU_ENTRIES.length}  ·  Tab also works`, { fontFamily: Fonts.sans, fontSize: "26px", color: css(Colors.textDim) })
       .setOrigin(0.5);
 
     onSceneKeyDown(this, (event) => {
@@ -82,7 +86,7 @@ export class MenuScene extends Phaser.Scene {
     this.frames.forEach((frame, i) => {
       const on = i === index;
       const x = width / 2 - ENTRY_W / 2;
-      const y = 480 + i * (ENTRY_H + 40) - ENTRY_H / 2;
+      const y = entryY(i) - ENTRY_H / 2;
       frame.clear().fillStyle(on ? Colors.card : Colors.panel, 1).fillRoundedRect(x, y, ENTRY_W, ENTRY_H, 14);
       frame.lineStyle(on ? 5 : 2, on ? Colors.focus : Colors.border, 1).strokeRoundedRect(x, y, ENTRY_W, ENTRY_H, 14);
       this.markers[i]!.setVisible(on);

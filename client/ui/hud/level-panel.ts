@@ -1,9 +1,10 @@
 // The right-hand panel: the level's objectives and progress (placed, refused
-// drops, time left), stars and the won/lost banner; in the sandbox, the
+// drops, time left; or, for an access level, the can-i checklist ticking live),
+// the star rules, stars and the won/lost banner; in the sandbox, the
 // workloads with their ready counts. It doubles as the colour legend, so a
 // workload's colour always has its name next to it.
 
-import type { LevelView, WorkloadView } from "../../../server/rooms/schema/cluster-state.ts";
+import type { LevelRowView, LevelView, WorkloadView } from "../../../server/rooms/schema/cluster-state.ts";
 import { css } from "../../game/theme.ts";
 import { h } from "../dom.ts";
 import { formatClock } from "../format.ts";
@@ -52,7 +53,8 @@ export function createLevelPanel(host: HTMLElement): LevelPanel {
     update(data) {
       const level = data.level;
       const next = JSON.stringify([
-        level && [level.mode, level.status, level.stars, level.placed, level.toPlace, level.refusedDrops, level.timeLimitMs, level.objectives],
+        level && [level.mode, level.status, level.stars, level.placed, level.toPlace, level.refusedDrops, level.timeLimitMs, level.objectives, level.win, level.subject],
+        level?.rows.map((r) => [r.kind, r.label, r.passed]),
         data.workloads.map((w) => [w.kind, w.name, w.readyReplicas, w.replicas]),
         data.podWorkloads,
         [...data.colors],
@@ -89,19 +91,20 @@ function render({ level, workloads, podWorkloads, colors }: LevelPanelData, hint
   }
 
   if (isLevel && level) {
-    const stats = h("dl", { class: "level-stats" },
-      h("dt", {}, "Placed"), h("dd", { "data-testid": "placed" }, `${level.placed ?? 0} / ${level.toPlace ?? 0}`),
-      h("dt", {}, "Refused drops"), h("dd", { "data-testid": "refused" }, String(level.refusedDrops ?? 0)),
-    );
+    const stats = h("dl", { class: "level-stats" });
+    if (level.win !== "accessReview") {
+      stats.append(
+        h("dt", {}, "Placed"), h("dd", { "data-testid": "placed" }, `${level.placed ?? 0} / ${level.toPlace ?? 0}`),
+        h("dt", {}, "Refused drops"), h("dd", { "data-testid": "refused" }, String(level.refusedDrops ?? 0)),
+      );
+    }
     if (level.timeLimitMs > 0) {
       stats.append(h("dt", {}, "Time left"), h("dd", { "data-time-left": true }, ""));
     }
-    out.push(stats);
-    const total = Math.max(1, level.toPlace ?? 0);
-    const placed = level.placed ?? 0;
-    const progress = h("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": String(total), "aria-valuenow": String(placed), "aria-label": "Pods placed" });
-    progress.append(h("div", { class: "progress-fill", style: `width:${Math.min(100, (100 * placed) / total)}%` }));
-    out.push(progress);
+    if (stats.childElementCount > 0) out.push(stats);
+    if (level.win === "accessReview") out.push(...accessChecklist(level));
+    else out.push(progressBar(level.placed ?? 0, level.toPlace ?? 0, "Pods placed"));
+    if (level.rows.some((r) => r.kind === "star")) out.push(...starRules(level.rows, level.status === "won"));
   }
 
   out.push(h("h2", {}, isLevel ? "Objectives" : "Sandbox"));
@@ -135,6 +138,57 @@ function render({ level, workloads, podWorkloads, colors }: LevelPanelData, hint
     );
   }
   return out;
+}
+
+function progressBar(done: number, total: number, label: string): HTMLElement {
+  const max = Math.max(1, total);
+  const progress = h("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": String(max), "aria-valuenow": String(done), "aria-label": label });
+  progress.append(h("div", { class: "progress-fill", style: `width:${Math.min(100, (100 * done) / max)}%` }));
+  return progress;
+}
+
+/** One ticked (or not yet) line; the mark is also said in words for screen readers. */
+function checkLine(row: LevelRowView, testId: string): HTMLElement {
+  return h("li", { class: row.passed ? "check passed" : "check", "data-testid": testId, "data-passed": String(row.passed) },
+    h("span", { class: "check-mark", "aria-hidden": "true" }, row.passed ? "✔" : "✗"),
+    h("span", { class: "sr-only" }, row.passed ? "holds: " : "not yet: "),
+    h("span", {}, row.label),
+  );
+}
+
+/** The win's can-i checklist, asked as the level's user, ticking as grants change. */
+function accessChecklist(level: LevelView): Node[] {
+  const checks = level.rows.filter((r) => r.kind === "check");
+  const passed = checks.filter((r) => r.passed).length;
+  return [
+    h("h2", {}, `As ${level.subject}`),
+    progressBar(passed, checks.length, "Access checks passing"),
+    h("ul", { class: "checklist", "aria-label": "Access checks" }, ...checks.map((row) => checkLine(row, "access-check"))),
+  ];
+}
+
+/** Each star after the first: its rule, with the lines behind it; its stars light up once the level is won. */
+function starRules(rows: readonly LevelRowView[], won: boolean): Node[] {
+  const list = h("ul", { class: "checklist star-rules", "aria-label": "Star rules" });
+  let star = 1;
+  let details: HTMLElement | undefined;
+  for (const row of rows) {
+    if (row.kind === "star") {
+      star++;
+      details = undefined;
+      list.append(h("li", { class: row.passed && won ? "check passed star-rule" : "check star-rule", "data-testid": "star-rule", "data-passed": String(row.passed) },
+        h("span", { class: "check-mark star-mark", "aria-label": `${star} stars:` }, "★".repeat(star)),
+        h("span", {}, row.label),
+      ));
+    } else if (row.kind === "detail") {
+      if (!details) {
+        details = h("ul", { class: "checklist details" });
+        list.lastElementChild?.append(details);
+      }
+      details.append(checkLine(row, "star-check"));
+    }
+  }
+  return [h("h2", {}, "Stars"), list];
 }
 
 function stars(count: number): HTMLElement {

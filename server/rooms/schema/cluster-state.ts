@@ -64,6 +64,18 @@ export const WorkloadView = schema(
 );
 export type WorkloadView = SchemaType<typeof WorkloadView>;
 
+/** One line of the level's checklist, in display order. */
+export const LevelRowView = schema(
+  {
+    /** "check" (a line of the win's checklist), "star" (a star rule), "detail" (a line under the star rule above). */
+    kind: t.string(),
+    label: t.string(),
+    passed: t.boolean(),
+  },
+  "LevelRowView",
+);
+export type LevelRowView = SchemaType<typeof LevelRowView>;
+
 export const LevelView = schema(
   {
     /** "sandbox" | "level" */
@@ -77,6 +89,11 @@ export const LevelView = schema(
     timeLimitMs: t.float64(),
     /** Objectives and hints, one per line. */
     objectives: t.string(),
+    /** What wins: "allPodsRunning" (placed/toPlace count) or "accessReview" (the rows' checks). */
+    win: t.string(),
+    /** Who the access checks ask about, e.g. "dana (team-a-devs)". */
+    subject: t.string(),
+    rows: t.array(LevelRowView),
   },
   "LevelView",
 );

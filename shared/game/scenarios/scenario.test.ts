@@ -43,4 +43,44 @@ describe("scenario files", () => {
     const epoch = minimal().replace("mode: sandbox", "mode: sandbox\n  epoch: yesterday");
     expect(() => parseScenario(epoch, "e.yaml")).toThrow(/spec\.epoch: must be an RFC 3339 UTC time/);
   });
+
+  describe("levels", () => {
+    const level = (body: string) =>
+      minimal().replace("mode: sandbox", "mode: level") +
+      `  level:
+    objectives: [Do it]
+${body}`;
+    const REVIEW = `    win:
+      accessReview:
+        user: { name: dana, groups: [team-a-devs] }
+        checks:
+          - { verb: get, resource: pods, namespace: team-a, allowed: true }
+`;
+
+    it("defaults to level 1's stars, and reads an accessReview win with its own", () => {
+      const pods = parseScenario(level("    win: { allPodsRunning: {} }\n    timeLimitSeconds: 60\n"), "l.yaml");
+      expect(pods.level?.stars).toEqual(["noRefusedDrops", "withinTimeLimit"]);
+      const review = parseScenario(level(`${REVIEW}    stars: [noOverBroadGrants, { accessChecks: [{ verb: create, resource: pods, subresource: exec, namespace: team-a, allowed: false }] }]\n`), "r.yaml");
+      expect(review.level?.win.accessReview?.checks).toEqual([{ verb: "get", resource: "pods", group: "", subresource: "", name: "", namespace: "team-a", allowed: true }]);
+      expect(review.level?.stars[1]).toEqual({ accessChecks: [{ verb: "create", resource: "pods", group: "", subresource: "exec", name: "", namespace: "team-a", allowed: false }] });
+    });
+
+    const bad: readonly [string, string, RegExp][] = [
+      ["no win kind", "    win: {}\n", /^l\.yaml: spec\.level\.win: must name exactly one of allPodsRunning or accessReview\n/],
+      ["two win kinds", `${REVIEW}      allPodsRunning: {}\n`, /spec\.level\.win: must name exactly one of allPodsRunning or accessReview/],
+      ["a check without its answer", REVIEW.replace(", allowed: true", ""), /^l\.yaml: spec\.level\.win\.accessReview\.checks\.0\.allowed: /],
+      ["pods/log as a resource", REVIEW.replace("resource: pods", "resource: pods/log"), /spec\.level\.win\.accessReview\.checks\.0\.resource: must be a lower-case resource .*write resource: pods and subresource: log/],
+      ["a misspelt field", REVIEW.replace("allowed: true", "allow: true"), /spec\.level\.win\.accessReview\.checks\.0: Unrecognized key: "allow"/],
+      ["an unknown star rule", `${REVIEW}    stars: [noOverBroadGrants, fastest]\n`, /spec\.level\.stars\.1: must be one of "noRefusedDrops", "withinTimeLimit", "noOverBroadGrants" or \{ accessChecks: \[\.\.\.\] \}/],
+      ["one star rule", `${REVIEW}    stars: [noOverBroadGrants]\n`, /spec\.level\.stars: must list exactly two rules/],
+      ["the default time star without a limit", "    win: { allPodsRunning: {} }\n", /^l\.yaml: spec\.level\.stars\.1: withinTimeLimit needs spec\.level\.timeLimitSeconds \(stars defaults to \[noRefusedDrops, withinTimeLimit\]\)$/],
+      ["a time star without a limit", `${REVIEW}    stars: [noOverBroadGrants, withinTimeLimit]\n`, /spec\.level\.stars\.1: withinTimeLimit needs spec\.level\.timeLimitSeconds/],
+      ["a grant audit without a reviewed user", "    win: { allPodsRunning: {} }\n    stars: [noRefusedDrops, noOverBroadGrants]\n", /spec\.level\.stars\.1: this rule asks about the user of win\.accessReview/],
+    ];
+    for (const [name, body, message] of bad) {
+      it(`names the file and field: ${name}`, () => {
+        expect(() => parseScenario(level(body), "l.yaml")).toThrow(message);
+      });
+    }
+  });
 });

@@ -37,14 +37,71 @@ const ManifestObject = z
   })
   .loose();
 
-const Level = z.object({
-  /** What "won" means: every pod of this namespace Running (and, if set, at least this many). */
-  win: z.object({ allPodsRunning: z.object({ namespace: z.string().default("default"), atLeast: z.number().int().min(1).optional() }) }),
-  /** The third star: won within this much simulated time. */
-  timeLimitSeconds: z.number().int().min(1),
-  objectives: z.array(z.string()).min(1),
-  hints: z.array(z.string()).default([]),
+/**
+ * One `kubectl auth can-i` question, asked as the level's user, and the answer
+ * the level wants. No namespace means cluster scope (as with --all-namespaces).
+ */
+const AccessCheck = z.strictObject({
+  verb: z.string().regex(/^[a-z*]+$/, "must be an RBAC verb such as get, list, create or delete"),
+  resource: z
+    .string()
+    .regex(/^[a-z0-9*][a-z0-9.-]*$/, 'must be a lower-case resource such as pods or deployments; for pods/log write resource: pods and subresource: log'),
+  group: z.string().default(""),
+  subresource: z.string().default(""),
+  name: z.string().default(""),
+  namespace: z.string().default(""),
+  allowed: z.boolean(),
 });
+
+/** Who the access checks ask about: a user of the team and the groups its authenticator gives it. */
+const ReviewedUser = z.strictObject({ name: z.string().min(1), groups: z.array(z.string().min(1)).default([]) });
+
+const Win = z
+  .strictObject({
+    /** Every pod of this namespace Running (and, if set, at least this many). */
+    allPodsRunning: z.strictObject({ namespace: z.string().default("default"), atLeast: z.number().int().min(1).optional() }).optional(),
+    /** Every check answered as wanted for `user` (SelfSubjectAccessReview, as `kubectl auth can-i --as`). */
+    accessReview: z.strictObject({ user: ReviewedUser, checks: z.array(AccessCheck).min(1) }).optional(),
+  })
+  .refine((w) => (w.allPodsRunning ? 1 : 0) + (w.accessReview ? 1 : 0) === 1, { message: "must name exactly one of allPodsRunning or accessReview" });
+
+/** What each star after the first asks for. */
+const STAR_RULE_NAMES = ["noRefusedDrops", "withinTimeLimit", "noOverBroadGrants"] as const;
+const StarRule = z.union([z.enum(STAR_RULE_NAMES), z.strictObject({ accessChecks: z.array(AccessCheck).min(1) })], {
+  error: `must be one of ${STAR_RULE_NAMES.map((n) => `"${n}"`).join(", ")} or { accessChecks: [...] }`,
+});
+
+const Level = z
+  .strictObject({
+    win: Win,
+    /**
+     * The second and third stars, in order: noRefusedDrops (no drop refused),
+     * withinTimeLimit (won within timeLimitSeconds), noOverBroadGrants (no "*" in a
+     * role bound to the access review's user or groups, and no ClusterRoleBinding
+     * for them), accessChecks (more checks as that user, all answered as wanted).
+     * Level 1's pair is the default.
+     */
+    stars: z.array(StarRule).length(2, "must list exactly two rules: one for the second star, one for the third").default(["noRefusedDrops", "withinTimeLimit"]),
+    /** The time limit withinTimeLimit judges, and the panel counts down. */
+    timeLimitSeconds: z.number().int().min(1).optional(),
+    objectives: z.array(z.string()).min(1),
+    hints: z.array(z.string()).default([]),
+  })
+  .superRefine((level, ctx) => {
+    level.stars.forEach((rule, i) => {
+      if (rule === "withinTimeLimit" && level.timeLimitSeconds === undefined) {
+        ctx.addIssue({ code: "custom", path: ["stars", i], message: "withinTimeLimit needs spec.level.timeLimitSeconds (stars defaults to [noRefusedDrops, withinTimeLimit])" });
+      }
+      if ((rule === "noOverBroadGrants" || typeof rule === "object") && !level.win.accessReview) {
+        ctx.addIssue({ code: "custom", path: ["stars", i], message: "this rule asks about the user of win.accessReview, which this level does not have" });
+      }
+    });
+  });
+
+export type AccessCheck = z.infer<typeof AccessCheck>;
+export type ReviewedUser = z.infer<typeof ReviewedUser>;
+export type StarRule = z.infer<typeof StarRule>;
+export type LevelSpec = z.infer<typeof Level>;
 
 export const ScenarioFile = z.object({
   apiVersion: z.literal("podpilot.dev/v1"),
@@ -80,7 +137,7 @@ export interface Scenario {
   readonly schedulerActive: boolean;
   readonly nodes: readonly ScenarioNode[];
   readonly objects: readonly KubeObject[];
-  readonly level?: z.infer<typeof Level>;
+  readonly level?: LevelSpec;
 }
 
 export class ScenarioError extends Error {}
