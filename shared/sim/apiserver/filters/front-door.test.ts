@@ -135,3 +135,15 @@ describe("the Node authorizer", () => {
     expect(message(r)).toBe('403 Forbidden: pods is forbidden: User "system:node:" cannot list resource "pods" in API group "" at the cluster scope: unknown node');
   });
 });
+
+describe("a namespace is its own namespace", () => {
+  it("so a RoleBinding in it can grant reading it, and refusals name it", () => {
+    const t = setup();
+    expect(message(t.api.get(alice, "namespaces", undefined, "team-a"))).toBe(
+      '403 Forbidden: namespaces "team-a" is forbidden: User "alice" cannot get resource "namespaces" in API group "" in the namespace "team-a"',
+    );
+    grant(t, "team-a", "view", "alice");
+    expect(message(t.api.get(alice, "namespaces", undefined, "team-a"))).toBe("allowed");
+    expect(message(t.api.list(alice, "namespaces"))).toBe('403 Forbidden: namespaces is forbidden: User "alice" cannot list resource "namespaces" in API group "" at the cluster scope');
+  });
+});
