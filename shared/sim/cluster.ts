@@ -130,11 +130,11 @@ export class Cluster {
     mustSucceed(system.create("clusterroles", undefined, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: OBSERVER.name }, rules: [...OBSERVER_RULES] }));
     mustSucceed(system.create("clusterrolebindings", undefined, clusterRoleBinding(OBSERVER.name, OBSERVER.name, { kind: "User", apiGroup: RBAC_GROUP, name: OBSERVER.name })));
 
-    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
+    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
     const controllerRng = this.rng.stream("controllers");
     this.controllers = new ControllerManager(
       CONTROLLERS.map(({ name, factory, eventSource }) => {
-        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)));
+        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true });
         const deps: ControllerDeps = {
           client,
           informers: this.informers,
@@ -146,7 +146,7 @@ export class Cluster {
         return factory(deps);
       }),
     );
-    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER });
+    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER }, { protobuf: true });
     this.scheduler = newScheduler({
       client: schedulerClient,
       informers: this.informers,
@@ -161,7 +161,7 @@ export class Cluster {
     const kubelets = new Map<string, Kubelet>();
     const kubeletRng = this.rng.stream("kubelet");
     for (const node of [...config.nodes].sort((a, b) => a.index - b.index)) {
-      const client = new Client(api, nodeUser(node.name));
+      const client = new Client(api, nodeUser(node.name), { protobuf: true });
       const kubelet = newKubelet(node, {
         client,
         clock: this.clock,

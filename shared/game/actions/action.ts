@@ -41,6 +41,7 @@ export const ApiRequestSchema = z.discriminatedUnion("verb", [
     impersonate,
   }),
   z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions, dryRun, impersonate }),
+  z.object({ verb: z.literal("deletecollection"), resource, namespace: z.string().optional(), options: deleteOptions, dryRun, impersonate }),
   z.object({ verb: z.literal("bind"), namespace: name, name, node: name, dryRun, impersonate }),
   z.object({ verb: z.literal("evict"), namespace: name, name, options: deleteOptions, dryRun, impersonate }),
 ]);

@@ -90,6 +90,8 @@ export interface ApiServerDeps {
   readonly authorizer: Authorizer;
 }
 
+const PROTOBUF = "application/vnd.kubernetes.protobuf";
+
 /** The review resources: created, answered, never stored. */
 const AUTHORIZATION_REVIEWS = {
   selfsubjectaccessreviews: { group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
@@ -113,6 +115,8 @@ export class ApiServer {
   readonly #logProviders = new Map<string, ContainerLogProvider>();
   /** Set while a dry-run request is served. */
   #dryRun = false;
+  /** Set while a protobuf-encoded request (a control-plane component's) is served: nothing to decode strictly. */
+  #protobuf = false;
   readonly #chain: ReturnType<typeof newHandlerChain>;
   #rbacGeneration = 0;
 
@@ -165,10 +169,12 @@ export class ApiServer {
     const door = this.#frontDoor(credentials, req.impersonate, this.#requestInfo(req));
     if (!door.ok) return fail(door.status);
     this.#dryRun = req.dryRun === true;
+    this.#protobuf = req.contentType === PROTOBUF;
     try {
       return this.#serve(door.user, req);
     } finally {
       this.#dryRun = false;
+      this.#protobuf = false;
     }
   }
 
@@ -184,6 +190,8 @@ export class ApiServer {
         return this.#patch(user, req.resource, req.namespace, req.name, req.patch, req.subresource);
       case "delete":
         return this.#delete(user, req.resource, req.namespace, req.name, req.options);
+      case "deletecollection":
+        return this.#deleteCollection(user, req.resource, req.namespace, req.options);
       case "bind":
         return this.#bind(user, req.namespace, req.name, req.node);
       case "evict":
@@ -208,6 +216,10 @@ export class ApiServer {
         const info: ResourceInfo = RESOURCES[req.resource];
         const sub = req.verb === "patch" ? (req.subresource ?? "") : "";
         return resourceRequest(req.verb, info, info.namespaced ? (req.namespace ?? "default") : "", req.name, sub);
+      }
+      case "deletecollection": {
+        const info: ResourceInfo = RESOURCES[req.resource];
+        return resourceRequest("deletecollection", info, info.namespaced ? (req.namespace ?? "default") : "");
       }
       case "bind":
         return resourceRequest("create", RESOURCES.pods, req.namespace, req.name, "binding");
@@ -324,12 +336,38 @@ export class ApiServer {
 
   // --- writes ------------------------------------------------------------------
 
+  /**
+   * Store.DeleteCollection: each object of the collection is deleted as a delete
+   * of its own would (admission, grace periods, finalizers), in key order; the
+   * first failure ends it. The answer lists what was deleted, as a <Kind>List.
+   */
+  #deleteCollection(user: UserInfo, resource: ResourceName, namespace: string | undefined, options: DeleteOptions = {}): ApiResult<KubeObject> {
+    this.#count("deletecollection");
+    const info: ResourceInfo = RESOURCES[resource];
+    const ns = info.namespaced ? (namespace ?? "default") : undefined;
+    const listed = this.#storage.list(ApiServer.prefix(resource, ns));
+    if (!listed.ok) return listed;
+    const items: KubeObject[] = [];
+    for (const kv of listed.object.kvs) {
+      const name = (kv.value as KubeObject).metadata.name!;
+      const r = this.#delete(user, resource, ns, name, options);
+      if (!r.ok) {
+        if (r.status.reason === "NotFound") continue;
+        return r;
+      }
+      items.push(r.object);
+    }
+    const list = { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: String(this.#storage.revision) }, items };
+    return ok(list as unknown as KubeObject);
+  }
+
+
   #create<R extends ResourceName>(user: UserInfo, resource: R, namespace: string | undefined, body: KubeObject): ApiResult<ResourceTypes[R]> {
     this.#count("create");
     const strategy = this.#deps.strategies[resource] as unknown as Strategy;
     const info: ResourceInfo = strategy.info;
     const obj = clone(body) as KubeObject;
-    const typeErr = checkTypeMeta(info, obj) ?? decodeBody(info, obj);
+    const typeErr = checkTypeMeta(info, obj) ?? this.#decode(info, obj);
     if (typeErr) return fail(typeErr);
     obj.metadata ??= {};
     const meta = obj.metadata;
@@ -379,7 +417,7 @@ export class ApiServer {
     const info: ResourceInfo = strategy.info;
     if (subresource === "finalize" && strategy.prepareForFinalizeUpdate === undefined) return fail(notFound(info, body.metadata?.name ?? ""));
     const decoded = clone(body);
-    const typeErr = checkTypeMeta(info, decoded) ?? decodeBody(info, decoded);
+    const typeErr = checkTypeMeta(info, decoded) ?? this.#decode(info, decoded);
     if (typeErr) return fail(typeErr);
     body = decoded;
     const name = body.metadata?.name ?? "";
@@ -420,7 +458,7 @@ export class ApiServer {
     const old = current.value as KubeObject;
     const patched = applyMergePatch(clone(old), patch) as KubeObject;
     if (typeof patched !== "object" || patched === null || Array.isArray(patched)) return fail(badRequest("patch must produce an object"));
-    const decodeErr = decodePatched(info, patched);
+    const decodeErr = this.#protobuf ? undefined : decodePatched(info, patched);
     if (decodeErr) return fail(decodeErr);
     const rv = (patch.metadata as ObjectMeta | undefined)?.resourceVersion;
     if (rv !== undefined && rv !== String(current.modRevision)) {
@@ -739,6 +777,11 @@ export class ApiServer {
     obj.metadata.resourceVersion = String(r.object);
     if (isRbacKey(key)) this.#rbacGeneration++;
     return r;
+  }
+
+  /** The decoding stage: strict JSON decoding, which a protobuf body has already had by construction. */
+  #decode(info: ResourceInfo, obj: KubeObject): Status | undefined {
+    return this.#protobuf ? undefined : decodeBody(info, obj);
   }
 
   #remove(key: string, expected: number): StorageResult<number> {

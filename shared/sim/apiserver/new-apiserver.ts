@@ -1,13 +1,12 @@
 // An API server as kube-apiserver starts: every served resource's strategy, the
 // default admission chain, and the authorizers of `--authorization-mode=Node,RBAC`
 // behind the system:masters short cut. Admission plugins and the RBAC authorizer
-// read what they need through the server's own loopback identity, as
-// kube-apiserver's plugins read through its loopback client (LimitRanger and
-// ResourceQuota from storage, as from an informer's cache); quota admission
-// writes quota status with it.
+// read what they need from storage, as kube-apiserver's read its shared
+// informers' caches (no request, nothing counted); quota admission writes quota
+// status through the server's own loopback identity.
 
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "../api/rbac-v1.ts";
-import type { ResourceName, ResourceTypes } from "../api/resources.ts";
+import { RESOURCES, type ResourceName, type ResourceTypes } from "../api/resources.ts";
 import { defaultAdmissionChain } from "./admission/index.ts";
 import { ApiServer, type ApiServerDeps } from "./apiserver.ts";
 import { APISERVER_USER, SYSTEM_PRIVILEGED_GROUP } from "./authentication/user.ts";
@@ -22,12 +21,12 @@ export const LOOPBACK_USER: UserInfo = { name: APISERVER_USER, groups: [SYSTEM_P
 
 export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission" | "authorizer">): ApiServer {
   const get = <R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ResourceTypes[R] | undefined => {
-    const r = api.get(LOOPBACK_USER, resource, namespace, name);
-    return r.ok ? r.object : undefined;
+    const r = deps.etcd.range(ApiServer.key(resource, RESOURCES[resource].namespaced ? (namespace ?? "default") : undefined, name), { serializable: true });
+    return r.ok ? (r.kvs[0]?.value as ResourceTypes[R] | undefined) : undefined;
   };
-  const list = <R extends ResourceName>(resource: R, namespace?: string): readonly ResourceTypes[R][] => {
-    const r = api.list(LOOPBACK_USER, resource, namespace);
-    return r.ok ? r.object.items : [];
+  const list = <R extends ResourceName>(resource: R, namespace?: string): ResourceTypes[R][] => {
+    const r = deps.etcd.range(ApiServer.prefix(resource, namespace), { prefix: true, serializable: true });
+    return r.ok ? r.kvs.map((kv) => kv.value as ResourceTypes[R]) : [];
   };
   const rbacObjects: RbacObjects = {
     get generation() {
@@ -39,11 +38,6 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
     clusterRole: (name) => get("clusterroles", undefined, name) as ClusterRole | undefined,
   };
   const rbac = new RBACAuthorizer(rbacObjects);
-  // LimitRanger and ResourceQuota read through informer caches upstream, not as requests: here, straight from storage, uncounted.
-  const cached = <R extends "limitranges" | "resourcequotas">(resource: R, namespace: string): ResourceTypes[R][] => {
-    const r = deps.etcd.range(ApiServer.prefix(resource, namespace), { prefix: true, serializable: true });
-    return r.ok ? r.kvs.map((kv) => kv.value as ResourceTypes[R]) : [];
-  };
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,
@@ -53,9 +47,9 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
       getServiceAccount: (namespace, name) => get("serviceaccounts", namespace, name),
       getPriorityClass: (name) => get("priorityclasses", undefined, name),
       listPriorityClasses: () => list("priorityclasses"),
-      listLimitRanges: (namespace) => cached("limitranges", namespace),
+      listLimitRanges: (namespace) => list("limitranges", namespace),
       quotas: {
-        list: (namespace) => cached("resourcequotas", namespace),
+        list: (namespace) => list("resourcequotas", namespace),
         updateStatus: (quota) => {
           const r = api.update(LOOPBACK_USER, "resourcequotas", quota.metadata.namespace, quota, "status");
           return r.ok ? undefined : r.status;

@@ -19,6 +19,12 @@ export interface UserInfo {
 /** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
 export interface WriteOptions {
   readonly dryRun?: boolean;
+  /**
+   * The body's encoding. Control-plane components send protobuf
+   * (--kube-api-content-type), which can carry neither unknown fields nor wrong
+   * types, so only JSON bodies (kubectl's, every player's) pass the strict decoder.
+   */
+  readonly contentType?: "application/json" | "application/vnd.kubernetes.protobuf";
   /** Act as another user (kubectl --as); authorized with the impersonate verb. */
   readonly impersonate?: Impersonation;
 }
@@ -41,6 +47,8 @@ export type ApiRequest = WriteOptions &
       readonly subresource?: "status" | "scale";
     }
   | { readonly verb: "delete"; readonly resource: ResourceName; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
+  /** DELETE on a collection: every object of the resource in the namespace (all of them for a cluster-scoped one). */
+  | { readonly verb: "deletecollection"; readonly resource: ResourceName; readonly namespace?: string; readonly options?: DeleteOptions }
   | { readonly verb: "bind"; readonly namespace: string; readonly name: string; readonly node: string }
   | { readonly verb: "evict"; readonly namespace: string; readonly name: string; readonly options?: DeleteOptions }
   );

@@ -22,6 +22,8 @@ export type RequestInterceptor = (user: UserInfo, req: ApiRequest, send: () => A
 export interface ClientOptions {
   readonly interceptor?: RequestInterceptor;
   readonly impersonate?: Impersonation;
+  /** Send bodies as protobuf, as kube-controller-manager, kube-scheduler and kubelets do. */
+  readonly protobuf?: boolean;
 }
 
 export class Client {
@@ -30,22 +32,24 @@ export class Client {
   readonly impersonate: Impersonation | undefined;
   readonly #api: ApiServer;
   readonly #interceptor?: RequestInterceptor;
+  readonly #protobuf: boolean;
 
   constructor(api: ApiServer, user: UserInfo, options: ClientOptions = {}) {
     this.#api = api;
     this.user = user;
     this.#interceptor = options.interceptor;
     this.impersonate = options.impersonate;
+    this.#protobuf = options.protobuf === true;
   }
 
   /** The same client with its requests intercepted (a player's console session, say). */
   withInterceptor(interceptor: RequestInterceptor): Client {
-    return new Client(this.#api, this.user, { interceptor, impersonate: this.impersonate });
+    return new Client(this.#api, this.user, { interceptor, impersonate: this.impersonate, protobuf: this.#protobuf });
   }
 
   /** The same client acting as someone else (--as, --as-group); undefined acts as itself. */
   withImpersonation(impersonate: Impersonation | undefined): Client {
-    return new Client(this.#api, this.user, { interceptor: this.#interceptor, impersonate });
+    return new Client(this.#api, this.user, { interceptor: this.#interceptor, impersonate, protobuf: this.#protobuf });
   }
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
@@ -96,7 +100,8 @@ export class Client {
   }
 
   request(req: ApiRequest): ApiResult<KubeObject> {
-    const full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
+    let full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
+    if (this.#protobuf) full = { ...full, contentType: "application/vnd.kubernetes.protobuf" };
     const send = (): ApiResult<KubeObject> => this.#api.request(this.user, full);
     return this.#interceptor ? this.#interceptor(this.user, full, send) : send();
   }
@@ -128,6 +133,11 @@ export class Client {
 
   delete<R extends ResourceName>(resource: R, namespace: string | undefined, name: string, options?: DeleteOptions, opts?: WriteOptions): ApiResult<ResourceTypes[R]> {
     return this.request({ verb: "delete", resource, namespace, name, options, ...opts }) as ApiResult<ResourceTypes[R]>;
+  }
+
+  /** DELETE on the collection: everything of `resource` in the namespace. */
+  deleteCollection(resource: ResourceName, namespace: string | undefined, options?: DeleteOptions, opts?: WriteOptions): ApiResult<KubeObject> {
+    return this.request({ verb: "deletecollection", resource, namespace, options, ...opts });
   }
 
   bind(namespace: string, name: string, node: string): ApiResult<Pod> {

@@ -9,6 +9,8 @@ export const GENERATED_SUFFIX_LENGTH = 5;
 /** generateName bases are cut so the result stays a valid 63-character label. */
 export const MAX_GENERATED_BASE = 58;
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export interface IdSource {
   suffix(): string;
   uid(): string;
@@ -23,7 +25,8 @@ export function newIdSource(rng: Rng): IdSource {
       const b = rng.fill(new Uint8Array(16));
       b[6] = (b[6]! & 0x0f) | 0x40;
       b[8] = (b[8]! & 0x3f) | 0x80;
-      const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+      let h = "";
+      for (const x of b) h += HEX[x]!;
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     },
   };

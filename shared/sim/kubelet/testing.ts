@@ -96,7 +96,7 @@ export function newKubeletFixture(opts: { nodes?: Partial<KubeletNodeConfig>[]; 
   const tables = opts.tables ?? tablesWithoutJitter();
   const kubelets = (opts.nodes ?? [{}]).map((n, i) => {
     const config: KubeletNodeConfig = { name: `node-${i + 1}`, zone: "zone-a", cpu: "4", memory: "8Gi", index: i + 1, ...n };
-    const client = new Client(api, nodeUser(config.name));
+    const client = new Client(api, nodeUser(config.name), { protobuf: true });
     const newRecorder = () => newEventRecorder({ component: "kubelet", host: config.name, client, clock, epochMs, sequence });
     const k = newKubelet(config, { client, clock, rng: kubeletRng, epochMs, newRecorder }, tables);
     k.start();

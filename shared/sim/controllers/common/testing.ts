@@ -72,11 +72,11 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
   bootstrapApiServer(api, ["default"]);
   const admin = new Client(api, TEST_ADMIN);
   must(admin.create("serviceaccounts", "default", defaultServiceAccount("default")));
-  const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
+  const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
   const sequence: EventNameSequence = { next: 0 };
   const controllerRng = rng.stream("controllers");
   const controllers = factories.map(([name, factory]) => {
-    const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)));
+    const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true });
     return factory({
       client,
       informers,

@@ -40,19 +40,15 @@ export function newNamespacedResourcesDeleter(client: Client, now: () => string)
     return estimate;
   };
 
-  /** deleteAllContentForGroupVersionResource, with deletecollection done as list and delete each. */
+  /** deleteAllContentForGroupVersionResource: one deletecollection, then a list of what is left. */
   const deleteResource = (resource: ResourceName, namespace: string) => {
     const none = new Map<string, number>();
     const listed = client.list(resource, namespace);
     if (!listed.ok) return { estimate: 0, remaining: 0, finalizers: none, error: listed.status.message };
     const estimate = resource === "pods" ? estimatePods(listed.object.items as readonly Pod[]) : 0;
-    const errors: string[] = [];
-    for (const obj of listed.object.items as readonly KubeObject[]) {
-      // OrphanDependents=false: the garbage collector removes dependents in the background.
-      const r = client.delete(resource, namespace, obj.metadata.name!, { propagationPolicy: "Background" });
-      if (!r.ok && r.status.reason !== "NotFound") errors.push(r.status.message);
-    }
-    if (errors.length > 0) return { estimate, remaining: 0, finalizers: none, error: errors.join(", ") };
+    // OrphanDependents=false: the garbage collector removes dependents in the background.
+    const deleted = client.deleteCollection(resource, namespace, { propagationPolicy: "Background" });
+    if (!deleted.ok) return { estimate, remaining: 0, finalizers: none, error: deleted.status.message };
     const relisted = client.list(resource, namespace);
     if (!relisted.ok) return { estimate, remaining: 0, finalizers: none, error: relisted.status.message };
     const left = relisted.object.items as readonly KubeObject[];

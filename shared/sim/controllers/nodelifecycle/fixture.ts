@@ -60,12 +60,12 @@ export class NodeTestCluster {
     this.api = api;
     bootstrapApiServer(api, ["default", NODE_LEASE_NAMESPACE]);
     this.admin = new Client(api, ADMIN);
-    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
+    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
     this.admin.create("serviceaccounts", "default", defaultServiceAccount("default"));
     const sequence: EventNameSequence = { next: 0 };
     this.manager = new ControllerManager(
       specs.map(({ factory, component }) => {
-        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(component)));
+        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(component)), { protobuf: true });
         const deps: ControllerDeps = {
           client,
           informers: this.informers,

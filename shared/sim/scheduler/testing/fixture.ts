@@ -53,8 +53,8 @@ export class SchedulerTestCluster {
     bootstrapApiServer(api, ["default"]);
     this.admin = new Client(api, ADMIN);
     this.#must(this.admin.create("serviceaccounts", "default", defaultServiceAccount("default")));
-    const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }));
-    const client = new Client(api, { name: "system:kube-scheduler" });
+    const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
+    const client = new Client(api, { name: "system:kube-scheduler" }, { protobuf: true });
     const real = newEventRecorder({ component: "default-scheduler", client, clock: this.clock, epochMs: this.epochMs, sequence: { next: 0 } });
     const recorder: EventRecorder = {
       event: (obj, type, reason, message) => {
