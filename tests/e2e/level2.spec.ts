@@ -3,35 +3,8 @@
 // editor; the checklist ticks and the level is won with three stars.
 
 import { expect, test } from "@playwright/test";
+import { ROLE_AND_BINDING } from "../fixtures/least-privilege-grant.ts";
 import { SCREENSHOTS, openMenu, waitForCluster } from "./helpers.ts";
-
-const ROLE_AND_BINDING = `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: deployer
-  namespace: team-a
-rules:
-- apiGroups: ["apps"]
-  resources: ["deployments"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: [""]
-  resources: ["pods", "pods/log"]
-  verbs: ["get", "list", "watch"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: team-a-devs
-  namespace: team-a
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: Role
-  name: deployer
-subjects:
-- apiGroup: rbac.authorization.k8s.io
-  kind: Group
-  name: team-a-devs
-`;
 
 test("level 2: grant a team exactly what it needs and win", async ({ page }) => {
   await openMenu(page);

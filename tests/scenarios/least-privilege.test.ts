@@ -9,38 +9,11 @@ import { ActionLog } from "../../shared/game/actions/action.ts";
 import { playerUser } from "../../shared/game/players.ts";
 import { replay } from "../../shared/game/replay.ts";
 import { Session } from "../../shared/game/session.ts";
+import { ROLE_AND_BINDING } from "../fixtures/least-privilege-grant.ts";
 
 const catalog = loadCatalog();
 const alice = playerUser("alice");
 const AS_DANA = "--as dana --as-group team-a-devs";
-
-const ROLE_AND_BINDING = `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: deployer
-  namespace: team-a
-rules:
-- apiGroups: ["apps"]
-  resources: ["deployments"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: [""]
-  resources: ["pods", "pods/log"]
-  verbs: ["get", "list", "watch"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: team-a-devs
-  namespace: team-a
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: Role
-  name: deployer
-subjects:
-- apiGroup: rbac.authorization.k8s.io
-  kind: Group
-  name: team-a-devs
-`;
 
 describe("level 2: least privilege", () => {
   it("is won through the console with a Role and RoleBinding, and replays to the same hash and stars", () => {

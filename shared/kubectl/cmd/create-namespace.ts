@@ -1,12 +1,8 @@
 // kubectl create namespace NAME (pkg/cmd/create/create_namespace.go): a bare
 // Namespace; the server's errors are returned as they are.
 
-import type { Namespace } from "../../sim/api/core-v1.ts";
-import { reportErrors, statusError } from "../errors.ts";
-import { flagBool } from "../flags.ts";
 import type { Command } from "./command.ts";
-import { GENERATOR_FLAGS, nameArg, sendCreate } from "./create-options.ts";
-import { dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
+import { GENERATOR_FLAGS, runGenerator } from "./create-options.ts";
 
 export const createNamespaceCommand: Command = {
   name: "namespace",
@@ -15,15 +11,6 @@ export const createNamespaceCommand: Command = {
   short: "Create a namespace with the specified name",
   flags: GENERATOR_FLAGS,
   run(ctx) {
-    const name = nameArg(ctx);
-    if (typeof name !== "string") return reportErrors(ctx.out, [name]);
-    const complete = dryRunAndOutput(ctx);
-    if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
-    const { dry } = complete;
-    let ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} };
-    if (flagBool(ctx.flags, "save-config")) ns = withTypedLastApplied(ns);
-    const res = sendCreate(ctx, "namespaces", undefined, ns, dry);
-    if (!res.ok) return reportErrors(ctx.out, [statusError(res.status)]);
-    printCreated(ctx, res.object, dry, true);
+    runGenerator(ctx, "namespaces", undefined, (name) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name }, spec: {}, status: {} }));
   },
 };

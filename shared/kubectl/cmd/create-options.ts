@@ -6,11 +6,11 @@
 import type { KubeObject } from "../../sim/api/meta.ts";
 import type { ResourceName, ResourceTypes } from "../../sim/api/resources.ts";
 import type { ApiResult } from "../../sim/apiserver/errors.ts";
-import { usageError, type KubectlError } from "../errors.ts";
-import type { FlagSpec } from "../flags.ts";
+import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
+import { flagBool, type FlagSpec } from "../flags.ts";
 import { DRY_RUN, bool, str, type CommandContext } from "./command.ts";
 import type { DryRun } from "./dry-run.ts";
-import { PRINT_FLAGS } from "./print-created.ts";
+import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
 
 /** cmdutil.AddValidateFlags: a bare --validate means strict. */
 const VALIDATE: FlagSpec = { name: "validate", type: "string", noOptDefVal: "strict" };
@@ -32,4 +32,29 @@ export function nameArg(ctx: CommandContext): string | KubectlError {
 export function sendCreate<R extends ResourceName>(ctx: CommandContext, resource: R, namespace: string | undefined, obj: ResourceTypes[R], dry: DryRun): ApiResult<KubeObject> {
   if (dry === "client") return { ok: true, object: obj };
   return ctx.env.client.request({ verb: "create", resource, namespace, body: obj, dryRun: dry === "server" });
+}
+
+/**
+ * The run of a generator that needs only NAME (and its own flags): build the
+ * object, add --save-config's annotation, send it, print it. `failedTo` names
+ * what kubectl's error wraps ("failed to create serviceaccount: ..."); without
+ * it the server's error prints as it is.
+ */
+export function runGenerator<R extends ResourceName>(
+  ctx: CommandContext,
+  resource: R,
+  namespace: string | undefined,
+  build: (name: string) => ResourceTypes[R],
+  failedTo?: string,
+): void {
+  const name = nameArg(ctx);
+  if (typeof name !== "string") return reportErrors(ctx.out, [name]);
+  const complete = dryRunAndOutput(ctx);
+  if ("error" in complete) return reportErrors(ctx.out, [complete.error]);
+  const { dry } = complete;
+  let obj = build(name);
+  if (flagBool(ctx.flags, "save-config")) obj = withTypedLastApplied(obj);
+  const res = sendCreate(ctx, resource, namespace, obj, dry);
+  if (!res.ok) return reportErrors(ctx.out, [failedTo ? plainError(`failed to create ${failedTo}: ${res.status.message}`) : statusError(res.status)]);
+  printCreated(ctx, res.object, dry, true);
 }
