@@ -32,6 +32,12 @@ describe("the scale subresource (deployments/scale)", () => {
   it.each<[string, Record<string, unknown>, string, string]>([
     ["a missing deployment", { name: "nope", replicas: 2 }, "NotFound", 'deployments.apps "nope" not found'],
     ["negative replicas", { name: "web", replicas: -1 }, "Invalid", 'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'],
+    [
+      "replicas beyond int32",
+      { name: "web", replicas: 2147483648 },
+      "BadRequest",
+      'Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal number 2147483648 into Go struct field ScaleSpec.spec.replicas of type int32',
+    ],
     ["a stale resourceVersion", { name: "web", replicas: 2, resourceVersion: "1" }, "Conflict", 'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again'],
   ])("PUT refuses %s", (_name, c, reason, message) => {
     const { api } = newTestApiServer();
@@ -39,6 +45,15 @@ describe("the scale subresource (deployments/scale)", () => {
     const body = { apiVersion: "autoscaling/v1", kind: "Scale", metadata: { name: c.name as string, namespace: "default", resourceVersion: c.resourceVersion as string | undefined }, spec: { replicas: c.replicas as number } };
     const res = api.request(ADMIN, { verb: "update", resource: "deployments", namespace: "default", body, subresource: "scale" });
     expect(res.ok ? "" : `${res.status.reason}: ${res.status.message}`).toBe(`${reason}: ${message}`);
+  });
+
+  it("PATCH refuses replicas that do not decode as int32, on the patch field", () => {
+    const { api } = newTestApiServer();
+    must(api.create(ADMIN, "deployments", "default", deployment("web")));
+    const res = api.request(ADMIN, { verb: "patch", resource: "deployments", namespace: "default", name: "web", patch: { spec: { replicas: 2147483648 } }, subresource: "scale" });
+    expect(res.ok ? "" : res.status.reason).toBe("Invalid");
+    expect(res.ok ? "" : res.status.message).toMatch(/json: cannot unmarshal number 2147483648 into Go struct field ScaleSpec\.spec\.replicas of type int32$/);
+    expect(must(api.get(ADMIN, "deployments", "default", "web")).spec.replicas).toBe(1);
   });
 
   it("is not served for pods", () => {

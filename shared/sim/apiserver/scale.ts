@@ -8,10 +8,12 @@ import type { Scale } from "../api/autoscaling-v1.ts";
 import type { Deployment, ReplicaSet } from "../api/apps-v1.ts";
 import { selectorString } from "../api/labels.ts";
 import type { KubeObject } from "../api/meta.ts";
-import { RESOURCES, type ResourceName } from "../api/resources.ts";
+import { RESOURCES, type ResourceInfo, type ResourceName } from "../api/resources.ts";
 import { clone } from "../kernel/equal.ts";
 import { badRequest, fail, field, invalid, notFound, ok, type ApiResult, type FieldError } from "./errors.ts";
 import { applyMergePatch } from "./merge-patch.ts";
+import { cannotBeHandled } from "./decoding/decode.ts";
+import { goJson } from "./decoding/go-json.ts";
 import type { UserInfo } from "./types.ts";
 
 /**
@@ -62,6 +64,17 @@ export function getScale(store: ScaleStore, resource: ResourceName, namespace: s
   return got.ok ? ok(scaleOf(got.object as Scalable)) : fail(got.status);
 }
 
+const INT32_MAX = 2 ** 31 - 1;
+
+/** Decoding a Scale: spec.replicas is a Go int32, and json.Unmarshal says so when it is not. */
+function replicasDecodeError(scale: Scale): string | undefined {
+  const v = (scale.spec as { replicas?: unknown } | undefined)?.replicas;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "number" && Number.isInteger(v) && v >= -INT32_MAX - 1 && v <= INT32_MAX) return undefined;
+  const what = typeof v === "number" ? `number ${goJson(v)}` : typeof v === "boolean" ? "bool" : Array.isArray(v) ? "array" : typeof v === "object" ? "object" : "string";
+  return `json: cannot unmarshal ${what} into Go struct field ScaleSpec.spec.replicas of type int32`;
+}
+
 /** autoscalingvalidation.ValidateScale. */
 function validateScale(scale: Scale): FieldError[] {
   const replicas = scale.spec?.replicas ?? 0;
@@ -77,6 +90,8 @@ export function updateScale(store: ScaleStore, user: UserInfo, resource: Resourc
   if ((scale.kind !== undefined && scale.kind !== "Scale") || (scale.apiVersion !== undefined && scale.apiVersion !== "autoscaling/v1")) {
     return fail(badRequest(`the API version in the data (${scale.apiVersion}) does not match the expected API version (autoscaling/v1)`));
   }
+  const decodeErr = replicasDecodeError(scale);
+  if (decodeErr) return fail(cannotBeHandled({ kind: "Scale", version: "v1" } as ResourceInfo, decodeErr));
   const got = store.stored(resource, namespace, name);
   if (!got.ok) return fail(got.status);
   const errs = validateScale(scale);
@@ -93,5 +108,8 @@ export function patchScale(store: ScaleStore, user: UserInfo, resource: Resource
   const current = getScale(store, resource, namespace, name);
   if (!current.ok) return current;
   const patched = applyMergePatch(current.object as unknown as Record<string, unknown>, patch) as unknown as Scale;
+  // A patch that does not decode is refused on the patch field, as for any patched object.
+  const decodeErr = replicasDecodeError(patched);
+  if (decodeErr) return fail(invalid({ kind: "", group: "" }, "", [field.invalid("patch", goJson(patched), decodeErr)]));
   return updateScale(store, user, resource, namespace, { ...patched, metadata: { ...patched.metadata, name } });
 }
