@@ -15,6 +15,7 @@ import { COMMANDS } from "./cmd/index.ts";
 import { GLOBAL_FLAGS, KUBECTL_ALIASES, findSubcommand, unknownCommandMessage } from "./cmd/root.ts";
 import { rootHelp } from "./cmd/help.ts";
 import { NOT_AVAILABLE } from "./cmd/unsupported.ts";
+import { warningWriter } from "./warnings.ts";
 
 export type { KubectlEnv, KubectlResult, OutputChunk } from "./env.ts";
 
@@ -170,8 +171,9 @@ function runCommand(env: KubectlEnv, line: string, stdin?: string): KubectlResul
     reportErrors(out, [plainError(`context was not found for specified context: ${contextFlag}`)]);
     return out.result();
   }
+  const client = impersonation ? env.client.withImpersonation(impersonation) : env.client;
   const ctx: CommandContext = {
-    env: impersonation ? { ...env, client: env.client.withImpersonation(impersonation) } : env,
+    env: { ...env, client: client.withWarningHandler(warningWriter(out)) },
     now: { epochMs: env.epochMs, nowMs: env.clock.now },
     namespace: namespaceFlag || contextNamespace(env.kubeconfig, contextFlag || undefined),
     namespaceExplicit: parsed.flags.changed.has("namespace"),

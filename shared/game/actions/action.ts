@@ -19,6 +19,8 @@ const deleteOptions = z
 
 /** An API request as the API server takes it (shared/sim/apiserver/types.ts ApiRequest). */
 const dryRun = z.boolean().optional();
+/** metav1.FieldValidation: the body's unknown fields refused, warned about and dropped, or silently dropped. */
+const fieldValidation = z.enum(["Strict", "Warn", "Ignore"]).optional();
 const impersonate = z
   .object({
     user: z.string().max(253).optional(),
@@ -28,8 +30,17 @@ const impersonate = z
   })
   .optional();
 export const ApiRequestSchema = z.discriminatedUnion("verb", [
-  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun, impersonate }),
-  z.object({ verb: z.literal("update"), resource, namespace: z.string().optional(), body, subresource: z.enum(["status", "finalize", "scale"]).optional(), dryRun, impersonate }),
+  z.object({ verb: z.literal("create"), resource, namespace: z.string().optional(), body, dryRun, fieldValidation, impersonate }),
+  z.object({
+    verb: z.literal("update"),
+    resource,
+    namespace: z.string().optional(),
+    body,
+    subresource: z.enum(["status", "finalize", "scale"]).optional(),
+    dryRun,
+    fieldValidation,
+    impersonate,
+  }),
   z.object({
     verb: z.literal("patch"),
     resource,
@@ -38,6 +49,7 @@ export const ApiRequestSchema = z.discriminatedUnion("verb", [
     patch: z.record(z.string(), z.unknown()),
     subresource: z.enum(["status", "scale"]).optional(),
     dryRun,
+    fieldValidation,
     impersonate,
   }),
   z.object({ verb: z.literal("delete"), resource, namespace: z.string().optional(), name, options: deleteOptions, dryRun, impersonate }),

@@ -14,6 +14,7 @@ import { groupResource } from "../resources.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
+import { VALIDATE, validationDirective } from "./validate.ts";
 import { STDIN_SOURCE, parseManifests, readSources } from "./manifests.ts";
 import { applyStrategicPatch, mergePatchBetween, threeWayPatch } from "./strategic-merge.ts";
 
@@ -60,7 +61,7 @@ export const applyCommand: Command = {
     bool("server-side"),
     bool("force-conflicts"),
     str("field-manager"),
-    str("validate"),
+    VALIDATE,
     bool("overwrite"),
     bool("prune"),
     bool("all"),
@@ -78,6 +79,9 @@ function runApply(ctx: CommandContext): void {
   if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
   const dry = dryRunStrategy(f, klogFor(ctx));
   if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+  const validation = validationDirective(f);
+  if (typeof validation !== "string") return reportErrors(ctx.out, [validation]);
+  const opts = { ...writeOptions(dry), fieldValidation: validation };
   const parsed = parseManifests(ctx, src.text);
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
   const errors: KubectlError[] = [...parsed.errors];
@@ -104,7 +108,7 @@ function runApply(ctx: CommandContext): void {
       const body = pruneNulls(clone(object)) as KubeObject;
       body.metadata.annotations = { ...(body.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json };
       if (dry !== "client") {
-        const res = ctx.env.client.create(resource, ns, body as never, writeOptions(dry));
+        const res = ctx.env.client.create(resource, ns, body as never, opts);
         if (!res.ok) {
           errors.push(withSource("creating", statusError(res.status)));
           continue;
@@ -131,7 +135,7 @@ function runApply(ctx: CommandContext): void {
     }
     if (dry !== "client") {
       const target = applyStrategicPatch(current, patch);
-      const res = ctx.env.client.patch(resource, ns, name, mergePatchBetween(current, target), writeOptions(dry));
+      const res = ctx.env.client.patch(resource, ns, name, mergePatchBetween(current, target), opts);
       if (!res.ok) {
         errors.push(withSource("applying patch", statusError(res.status)));
         continue;

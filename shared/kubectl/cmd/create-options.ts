@@ -11,9 +11,7 @@ import { flagBool, type FlagSpec } from "../flags.ts";
 import { DRY_RUN, bool, str, type CommandContext } from "./command.ts";
 import type { DryRun } from "./dry-run.ts";
 import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
-
-/** cmdutil.AddValidateFlags: a bare --validate means strict. */
-const VALIDATE: FlagSpec = { name: "validate", type: "string", noOptDefVal: "strict" };
+import { VALIDATE, validatedWriteOptions } from "./validate.ts";
 
 export const GENERATOR_FLAGS: readonly FlagSpec[] = [DRY_RUN, ...PRINT_FLAGS, bool("save-config"), VALIDATE, str("field-manager")];
 
@@ -27,11 +25,12 @@ export function nameArg(ctx: CommandContext): string | KubectlError {
 /**
  * The create call a generator makes after building its object: none under
  * --dry-run=client (the object is printed as built), CreateOptions.DryRun=All
- * under --dry-run=server (the server's answer is printed, nothing is stored).
+ * under --dry-run=server (the server's answer is printed, nothing is stored);
+ * with the fieldValidation --validate asks for.
  */
 export function sendCreate<R extends ResourceName>(ctx: CommandContext, resource: R, namespace: string | undefined, obj: ResourceTypes[R], dry: DryRun): ApiResult<KubeObject> {
   if (dry === "client") return { ok: true, object: obj };
-  return ctx.env.client.request({ verb: "create", resource, namespace, body: obj, dryRun: dry === "server" });
+  return ctx.env.client.request({ verb: "create", resource, namespace, body: obj, ...validatedWriteOptions(ctx.flags, dry) });
 }
 
 /**

@@ -14,7 +14,7 @@ import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
 import { flagBool, flagInt, flagList } from "../flags.ts";
 import { FILENAME, bool, str, type Command } from "./command.ts";
-import { writeOptions } from "./dry-run.ts";
+import { validatedWriteOptions } from "./validate.ts";
 import { modifiedConfiguration, withSource } from "./apply.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
@@ -90,7 +90,7 @@ const deploymentCommand: Command = {
     if (flagBool(ctx.flags, "save-config")) deploy = withTypedLastApplied(deploy);
     let created: KubeObject = deploy;
     if (dry !== "client") {
-      const res = ctx.env.client.create("deployments", ctx.namespace, deploy, writeOptions(dry));
+      const res = ctx.env.client.create("deployments", ctx.namespace, deploy, validatedWriteOptions(ctx.flags, dry));
       if (!res.ok) return reportErrors(ctx.out, [plainError(`failed to create deployment: ${res.status.message}`)]);
       created = res.object;
     }
@@ -135,7 +135,7 @@ export const createCommand: Command = {
         : object;
       let created: KubeObject = body;
       if (dry !== "client") {
-        const res = ctx.env.client.create(resource, object.metadata.namespace, body as never, writeOptions(dry));
+        const res = ctx.env.client.create(resource, object.metadata.namespace, body as never, validatedWriteOptions(ctx.flags, dry));
         if (!res.ok) {
           errors.push(withSource("creating", statusError(res.status)));
           continue;

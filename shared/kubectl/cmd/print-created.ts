@@ -14,6 +14,7 @@ import { dryRunStrategy, dryRunSuffix, type DryRun } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
 import { checkOutput, printObject } from "./output.ts";
 import { marshalTyped, printTypedJson } from "./typed-json.ts";
+import { validationDirective } from "./validate.ts";
 
 /** genericclioptions.PrintFlags' -o formats (json/yaml, name, templates), as its error lists them. */
 export const PRINT_FLAGS_FORMATS = ["go-template", "go-template-file", "json", "jsonpath", "jsonpath-as-json", "jsonpath-file", "name", "template", "templatefile", "yaml"];
@@ -23,11 +24,13 @@ export const PRINT_FLAGS: readonly FlagSpec[] = [OUTPUT, str("template"), bool("
 
 /**
  * Complete's dry-run and printer checks, in kubectl's order: the strategy
- * (logging its deprecation warnings), then -o.
+ * (logging its deprecation warnings), --validate, then -o.
  */
 export function dryRunAndOutput(ctx: CommandContext): { dry: DryRun } | { error: KubectlError } {
   const dry = dryRunStrategy(ctx.flags, klogFor(ctx));
   if (typeof dry !== "string") return { error: dry };
+  const validation = validationDirective(ctx.flags);
+  if (typeof validation !== "string") return { error: validation };
   const bad = checkOutput(flagString(ctx.flags, "output"), PRINT_FLAGS_FORMATS);
   return bad ? { error: bad } : { dry };
 }

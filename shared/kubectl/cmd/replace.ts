@@ -11,6 +11,7 @@ import { nameLine } from "../printers/name.ts";
 import { withSource } from "./apply.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, int, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
+import { VALIDATE, validationDirective } from "./validate.ts";
 import { klogFor } from "./klog.ts";
 import { parseManifests, readSources } from "./manifests.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
@@ -33,7 +34,7 @@ export const replaceCommand: Command = {
     bool("wait"),
     str("raw"),
     str("subresource"),
-    str("validate"),
+    VALIDATE,
     str("field-manager"),
     bool("save-config"),
     OUTPUT,
@@ -49,6 +50,8 @@ function runReplace(ctx: CommandContext): void {
   const f = ctx.flags;
   const dry = dryRunStrategy(f, klogFor(ctx));
   if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+  const validation = validationDirective(f);
+  if (typeof validation !== "string") return reportErrors(ctx.out, [validation]);
   if (flagList(f, "filename").length === 0) return reportErrors(ctx.out, [usageError(ctx.path, "Must specify --filename to replace")]);
   const subresource = flagString(f, "subresource");
   if (subresource !== "" && !SUPPORTED_SUBRESOURCES.includes(subresource)) {
@@ -75,7 +78,7 @@ function runReplace(ctx: CommandContext): void {
       const live = ctx.env.client.get(resource, body.metadata.namespace, name);
       if (live.ok) body.metadata.resourceVersion = live.object.metadata.resourceVersion;
     }
-    const opts = writeOptions(dry);
+    const opts = { ...writeOptions(dry), fieldValidation: validation };
     const res = subresource === "status" ? ctx.env.client.updateStatus(resource, body as never, opts) : ctx.env.client.update(resource, body as never, opts);
     if (!res.ok) {
       errors.push(withSource("replacing", statusError(res.status)));

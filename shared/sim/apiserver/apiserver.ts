@@ -28,7 +28,7 @@ import {
   type ApiResult,
   type FieldError,
 } from "./errors.ts";
-import { decodeBody, decodePatched } from "./decoding/decode.ts";
+import { decodeBody, decodePatched, type Decoded } from "./decoding/decode.ts";
 import { applyMergePatch } from "./merge-patch.ts";
 import { podLogs, type ContainerLogProvider, type PodLogOptions } from "./pod-logs.ts";
 import type {
@@ -36,6 +36,7 @@ import type {
   AdmissionOperation,
   AdmissionPlugin,
   ApiRequest,
+  FieldValidation,
   Strategy,
   StrategyContext,
   UpdateSubresource,
@@ -117,6 +118,10 @@ export class ApiServer {
   #dryRun = false;
   /** Set while a protobuf-encoded request (a control-plane component's) is served: nothing to decode strictly. */
   #protobuf = false;
+  /** The fieldValidation of the request being served; Warn when it names none. */
+  #fieldValidation: FieldValidation = "Warn";
+  /** The warnings the request being served has added (warning.AddWarning), answered with it. */
+  #warnings: string[] = [];
   readonly #chain: ReturnType<typeof newHandlerChain>;
   #rbacGeneration = 0;
 
@@ -170,11 +175,16 @@ export class ApiServer {
     if (!door.ok) return fail(door.status);
     this.#dryRun = req.dryRun === true;
     this.#protobuf = req.contentType === PROTOBUF;
+    this.#fieldValidation = req.fieldValidation ?? "Warn";
+    this.#warnings = [];
     try {
-      return this.#serve(door.user, req);
+      const r = this.#serve(door.user, req);
+      return this.#warnings.length === 0 ? r : { ...r, warnings: this.#warnings };
     } finally {
       this.#dryRun = false;
       this.#protobuf = false;
+      this.#fieldValidation = "Warn";
+      this.#warnings = [];
     }
   }
 
@@ -458,7 +468,7 @@ export class ApiServer {
     const old = current.value as KubeObject;
     const patched = applyMergePatch(clone(old), patch) as KubeObject;
     if (typeof patched !== "object" || patched === null || Array.isArray(patched)) return fail(badRequest("patch must produce an object"));
-    const decodeErr = this.#protobuf ? undefined : decodePatched(info, patched);
+    const decodeErr = this.#protobuf ? undefined : this.#decoded(decodePatched(info, patched, this.#fieldValidation));
     if (decodeErr) return fail(decodeErr);
     const rv = (patch.metadata as ObjectMeta | undefined)?.resourceVersion;
     if (rv !== undefined && rv !== String(current.modRevision)) {
@@ -779,9 +789,16 @@ export class ApiServer {
     return r;
   }
 
-  /** The decoding stage: strict JSON decoding, which a protobuf body has already had by construction. */
+  /** The decoding stage: JSON decoding at the request's field validation level; a protobuf body has had it by construction. */
   #decode(info: ResourceInfo, obj: KubeObject): Status | undefined {
-    return this.#protobuf ? undefined : decodeBody(info, obj);
+    return this.#protobuf ? undefined : this.#decoded(decodeBody(info, obj, this.#fieldValidation));
+  }
+
+  /** A decode's refusal, or nothing once its warnings are added to the response. */
+  #decoded(d: Decoded): Status | undefined {
+    if (!d.ok) return d.status;
+    this.#warnings.push(...d.object);
+    return undefined;
   }
 
   #remove(key: string, expected: number): StorageResult<number> {

@@ -4,7 +4,14 @@
 import type { Status, StatusCause } from "../api/meta.ts";
 import { qualifiedResource, type ResourceInfo } from "../api/resources.ts";
 
-export type ApiResult<T> = { readonly ok: true; readonly object: T } | { readonly ok: false; readonly status: Status };
+/**
+ * A request's answer. Either branch may carry the warnings the server added
+ * while serving it (the Warning response headers: `unknown field "spec.replica"`),
+ * in the order it added them; client-go hands each to its warning handler.
+ */
+export type ApiResult<T> =
+  | { readonly ok: true; readonly object: T; readonly warnings?: readonly string[] }
+  | { readonly ok: false; readonly status: Status; readonly warnings?: readonly string[] };
 
 export function ok<T>(object: T): ApiResult<T> {
   return { ok: true, object };

@@ -16,9 +16,19 @@ export interface UserInfo {
   readonly extra?: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * metav1.FieldValidation*: what a JSON body's unknown fields do. Strict refuses
+ * the request (kubectl create, apply and replace ask for it), Warn drops them
+ * with a warning each (the server's default, so what kubectl patch and
+ * client-go get), Ignore drops them silently. Type errors fail at every level.
+ */
+export type FieldValidation = "Strict" | "Warn" | "Ignore";
+
 /** Options every mutating request carries: dryRun=All runs the whole pipeline but stores nothing. */
 export interface WriteOptions {
   readonly dryRun?: boolean;
+  /** The fieldValidation query parameter; absent means Warn. */
+  readonly fieldValidation?: FieldValidation;
   /**
    * The body's encoding. Control-plane components send protobuf
    * (--kube-api-content-type), which can carry neither unknown fields nor wrong

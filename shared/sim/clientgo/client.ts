@@ -3,7 +3,8 @@
 // through one of these, reads and watches included, so every request passes the
 // API server's front door as someone. Every mutating call goes through
 // request(), where an optional interceptor (a player's session: the action log)
-// sees and sends it.
+// sees and sends it. The warnings an answer carries go to the client's warning
+// handler (rest.Config.WarningHandler) as the answer arrives; the answer keeps them.
 
 import type { DeleteOptions, Namespace, Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
@@ -24,7 +25,12 @@ export interface ClientOptions {
   readonly impersonate?: Impersonation;
   /** Send bodies as protobuf, as kube-controller-manager, kube-scheduler and kubelets do. */
   readonly protobuf?: boolean;
+  /** Told each warning of each answer, in order (kubectl prints them: "Warning: ..."). */
+  readonly warningHandler?: WarningHandler;
 }
+
+/** rest.WarningHandler: the text of one Warning header. */
+export type WarningHandler = (text: string) => void;
 
 export class Client {
   /** The credentials this client presents. */
@@ -33,10 +39,12 @@ export class Client {
   readonly #api: ApiServer;
   readonly #interceptor?: RequestInterceptor;
   readonly #protobuf: boolean;
+  readonly #options: ClientOptions;
 
   constructor(api: ApiServer, user: UserInfo, options: ClientOptions = {}) {
     this.#api = api;
     this.user = user;
+    this.#options = options;
     this.#interceptor = options.interceptor;
     this.impersonate = options.impersonate;
     this.#protobuf = options.protobuf === true;
@@ -44,12 +52,17 @@ export class Client {
 
   /** The same client with its requests intercepted (a player's console session, say). */
   withInterceptor(interceptor: RequestInterceptor): Client {
-    return new Client(this.#api, this.user, { interceptor, impersonate: this.impersonate, protobuf: this.#protobuf });
+    return new Client(this.#api, this.user, { ...this.#options, interceptor });
   }
 
   /** The same client acting as someone else (--as, --as-group); undefined acts as itself. */
   withImpersonation(impersonate: Impersonation | undefined): Client {
-    return new Client(this.#api, this.user, { interceptor: this.#interceptor, impersonate, protobuf: this.#protobuf });
+    return new Client(this.#api, this.user, { ...this.#options, impersonate });
+  }
+
+  /** The same client with its answers' warnings handed to `warningHandler`. */
+  withWarningHandler(warningHandler: WarningHandler): Client {
+    return new Client(this.#api, this.user, { ...this.#options, warningHandler });
   }
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
@@ -103,7 +116,10 @@ export class Client {
     let full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
     if (this.#protobuf) full = { ...full, contentType: "application/vnd.kubernetes.protobuf" };
     const send = (): ApiResult<KubeObject> => this.#api.request(this.user, full);
-    return this.#interceptor ? this.#interceptor(this.user, full, send) : send();
+    const r = this.#interceptor ? this.#interceptor(this.user, full, send) : send();
+    const handler = this.#options.warningHandler;
+    if (handler !== undefined) for (const w of r.warnings ?? []) handler(w);
+    return r;
   }
 
   create<R extends ResourceName>(resource: R, namespace: string | undefined, body: ResourceTypes[R], opts?: WriteOptions): ApiResult<ResourceTypes[R]> {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/meta.ts";
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from "../../api/resources.ts";
+import type { ApiServer } from "../apiserver.ts";
+import type { FieldValidation } from "../types.ts";
 import { ADMIN, deployment, must, newTestApiServer, pod } from "../test-fixture.ts";
 import { RFC3339, RFC3339_MICRO, goTimeParseError } from "./go-time.ts";
 
 const DEPLOY = 'Deployment in version "v1" cannot be handled as a Deployment: ';
 const POD = 'Pod in version "v1" cannot be handled as a Pod: ';
+
+/** A create as kubectl create and apply send it: fieldValidation=Strict. */
+function createStrict(api: ApiServer, resource: ResourceName, namespace: string | undefined, body: KubeObject) {
+  return api.request(ADMIN, { verb: "create", resource, namespace, body, fieldValidation: "Strict" });
+}
 
 /** A Deployment with one path set to a value (dotted path, numeric segments index arrays). */
 function deployWith(path: string, value: unknown): KubeObject {
@@ -74,7 +81,7 @@ describe("decoding a create", () => {
   it.each(cases)("%s", (_name, body, message) => {
     const { api } = newTestApiServer();
     const resource = body.kind === "Pod" ? "pods" : "deployments";
-    const r = api.create(ADMIN, resource, "default", body as never);
+    const r = createStrict(api, resource, "default", body);
     expect(r.ok ? undefined : r.status).toMatchObject({ code: 400, reason: "BadRequest", message });
   });
 
@@ -83,7 +90,7 @@ describe("decoding a create", () => {
     const body = deployWith("spec.zeta", 1) as unknown as Record<string, Record<string, unknown>>;
     body.spec!.alpha = 1;
     body.metadata!.nope = 1;
-    const r = api.create(ADMIN, "deployments", "default", body as never);
+    const r = createStrict(api, "deployments", "default", body as never);
     expect(r.ok ? "" : r.status.message).toBe(`${DEPLOY}strict decoding error: unknown field "metadata.nope", unknown field "spec.alpha", unknown field "spec.zeta"`);
   });
 
@@ -124,7 +131,7 @@ describe("decoding an update and a patch", () => {
   it("refuses an unknown field on update with 400", () => {
     const { api } = newTestApiServer();
     const d = must(api.create(ADMIN, "deployments", "default", deployment()));
-    const r = api.update(ADMIN, "deployments", "default", { ...d, spec: { ...d.spec, replica: 2 } } as never);
+    const r = api.request(ADMIN, { verb: "update", resource: "deployments", namespace: "default", body: { ...d, spec: { ...d.spec, replica: 2 } } as never, fieldValidation: "Strict" });
     expect(r.ok ? undefined : r.status).toMatchObject({ code: 400, message: `${DEPLOY}strict decoding error: unknown field "spec.replica"` });
   });
 
@@ -141,12 +148,89 @@ describe("decoding an update and a patch", () => {
   });
 });
 
+describe("field validation levels", () => {
+  const UNKNOWN = 'unknown field "spec.replica"';
+  const withUnknown = () => deployWith("spec.replica", 3);
+
+  const creates: [string, FieldValidation | undefined, string | undefined, readonly string[] | undefined][] = [
+    ["Strict refuses the create", "Strict", `${DEPLOY}strict decoding error: ${UNKNOWN}`, undefined],
+    ["Warn creates it with a warning", "Warn", undefined, [UNKNOWN]],
+    ["no fieldValidation is Warn, kube-apiserver's default", undefined, undefined, [UNKNOWN]],
+    ["Ignore creates it silently", "Ignore", undefined, undefined],
+  ];
+  it.each(creates)("%s", (_name, fieldValidation, refusal, warnings) => {
+    const { api } = newTestApiServer();
+    const r = api.request(ADMIN, { verb: "create", resource: "deployments", namespace: "default", body: withUnknown(), fieldValidation });
+    expect(r.ok ? undefined : r.status.message).toBe(refusal);
+    expect(r.warnings).toEqual(warnings);
+    if (!r.ok) return;
+    // The field is gone from what was stored, as Go's struct has nowhere to keep it.
+    const stored = must(api.get(ADMIN, "deployments", "default", "web"));
+    expect("replica" in stored.spec).toBe(false);
+  });
+
+  it("warns once per unknown field, in sorted order, on an update", () => {
+    const { api } = newTestApiServer();
+    const d = must(api.create(ADMIN, "deployments", "default", deployment()));
+    const body = { ...d, spec: { ...d.spec, zeta: 1, alpha: 2 } } as never;
+    const r = api.request(ADMIN, { verb: "update", resource: "deployments", namespace: "default", body });
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual(['unknown field "spec.alpha"', 'unknown field "spec.zeta"']);
+  });
+
+  const patches: [string, FieldValidation | undefined, string | undefined, readonly string[] | undefined][] = [
+    ["Strict refuses the patch with 422 on the patch field", "Strict", `strict decoding error: ${UNKNOWN}`, undefined],
+    ["no fieldValidation (kubectl patch) patches with a warning", undefined, undefined, [UNKNOWN]],
+    ["Ignore patches silently", "Ignore", undefined, undefined],
+  ];
+  it.each(patches)("%s", (_name, fieldValidation, refusal, warnings) => {
+    const { api } = newTestApiServer();
+    must(api.create(ADMIN, "deployments", "default", deployment()));
+    const r = api.request(ADMIN, { verb: "patch", resource: "deployments", namespace: "default", name: "web", patch: { spec: { replica: 2, paused: true } }, fieldValidation });
+    expect(r.warnings).toEqual(warnings);
+    if (refusal !== undefined) {
+      expect(r.ok ? undefined : r.status).toMatchObject({ code: 422, reason: "Invalid" });
+      expect(r.ok ? "" : r.status.message).toMatch(/^ "" is invalid: patch: Invalid value: "\{\\"apiVersion\\":/);
+      expect(r.ok ? "" : r.status.message.endsWith(`: ${refusal}`)).toBe(true);
+      return;
+    }
+    const patched = must(r) as unknown as { spec: Record<string, unknown> };
+    expect(patched.spec.paused).toBe(true);
+    expect("replica" in patched.spec).toBe(false);
+  });
+
+  const levels: (FieldValidation | undefined)[] = ["Strict", "Warn", "Ignore", undefined];
+  it.each(levels)("a type error refuses a create under %s", (fieldValidation) => {
+    const { api } = newTestApiServer();
+    const body = deployWith("spec.replicas", "3") as unknown as Record<string, Record<string, unknown>>;
+    body.spec!.replica = 3;
+    const r = api.request(ADMIN, { verb: "create", resource: "deployments", namespace: "default", body: body as never, fieldValidation });
+    expect(r.ok ? undefined : r.status).toMatchObject({ code: 400, message: `${DEPLOY}json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32` });
+    expect(r.warnings).toBeUndefined();
+  });
+
+  it.each(levels)("a type error refuses a patch under %s", (fieldValidation) => {
+    const { api } = newTestApiServer();
+    must(api.create(ADMIN, "deployments", "default", deployment()));
+    const r = api.request(ADMIN, { verb: "patch", resource: "deployments", namespace: "default", name: "web", patch: { spec: { replicas: "2" } }, fieldValidation });
+    expect(r.ok ? undefined : r.status.code).toBe(422);
+    expect(r.ok ? "" : r.status.message).toMatch(/: json: cannot unmarshal string into Go struct field DeploymentSpec\.spec\.replicas of type int32$/);
+  });
+
+  it("protobuf bodies skip the decoder: no warning", () => {
+    const { api } = newTestApiServer();
+    const r = api.request(ADMIN, { verb: "create", resource: "deployments", namespace: "default", body: withUnknown(), contentType: "application/vnd.kubernetes.protobuf" });
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toBeUndefined();
+  });
+});
+
 describe("every served kind", () => {
   it.each(RESOURCE_NAMES)("%s refuses an unknown top-level field", (resource: ResourceName) => {
     const { api } = newTestApiServer();
     const info = RESOURCES[resource];
     const body = { apiVersion: info.group === "" ? "v1" : `${info.group}/v1`, kind: info.kind, metadata: { name: "x" }, bogus: 1 };
-    const r = api.create(ADMIN, resource, info.namespaced ? "default" : undefined, body as never);
+    const r = createStrict(api, resource, info.namespaced ? "default" : undefined, body as never);
     expect(r.ok ? undefined : r.status.message).toBe(`${info.kind} in version "v1" cannot be handled as a ${info.kind}: strict decoding error: unknown field "bogus"`);
   });
 });

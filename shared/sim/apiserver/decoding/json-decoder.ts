@@ -11,15 +11,18 @@
 // Cost: one walk over the object on every write. Only when that walk finds a
 // problem is it repeated in sorted key order, the order kubectl's JSON (a Go
 // map marshalled) puts fields in, so the error named first is the one a real
-// API server names first.
+// API server names first; that second pass also drops the unknown fields.
 
 import { isQuantity, QUANTITY_FORMAT_ERROR } from "../../api/quantity.ts";
 import type { GoType } from "./go-type.ts";
 import { RFC3339, RFC3339_MICRO, goTimeParseError } from "./go-time.ts";
 
+/** UnmarshalStrict's two answers: the error that ends decoding, and the strict errors it only collects. */
 export interface DecodeResult {
-  /** The decoding error, as kube-apiserver words it ("json: ...", "strict decoding error: ..."); undefined when clean. */
+  /** The type error ("json: cannot unmarshal ..."), which fails the request at every field validation level. */
   readonly error?: string;
+  /** Each unknown field, as `unknown field "spec.replica"`, in sorted key order; the fields themselves are dropped. */
+  readonly strictErrors: readonly string[];
 }
 
 const MAX_STRICT_ERRORS = 100;
@@ -90,10 +93,11 @@ class Decoder {
   }
 
   get error(): string | undefined {
-    if (this.#fatal !== undefined) return this.#fatal;
-    if (this.#saved !== undefined) return this.#saved;
-    if (this.#strict.length > 0) return `strict decoding error: ${this.#strict.join(", ")}`;
-    return undefined;
+    return this.#fatal ?? this.#saved;
+  }
+
+  get strictErrors(): readonly string[] {
+    return this.#strict;
   }
 
   #typeError(value: string, goType: string): string {
@@ -175,6 +179,9 @@ class Decoder {
       const f = t.fields.get(key);
       if (f === undefined) {
         this.#unknown(key);
+        // Go has no field to put it in, so the decoded object lacks it; only the
+        // ordered pass drops it, after the fast pass has merely noticed it.
+        if (this.#sorted) delete obj[key];
         continue;
       }
       const v = obj[key];
@@ -228,14 +235,16 @@ class Decoder {
 }
 
 /**
- * Decodes obj (a parsed JSON object) as the Go type t, normalizing it in place.
- * The error, if any, is the one sigs.k8s.io/json's UnmarshalStrict returns.
+ * Decodes obj (a parsed JSON object) as the Go type t, normalizing it in place
+ * and dropping unknown fields. The answers are those of sigs.k8s.io/json's
+ * UnmarshalStrict; the caller's field validation level decides what the strict
+ * errors mean.
  */
 export function decodeStrict(t: GoType, obj: unknown): DecodeResult {
   const fast = new Decoder(false);
   fast.value(t, obj);
-  if (!fast.problem) return {};
+  if (!fast.problem) return { strictErrors: [] };
   const ordered = new Decoder(true);
   ordered.value(t, obj);
-  return { error: ordered.error };
+  return { error: ordered.error, strictErrors: ordered.strictErrors };
 }
