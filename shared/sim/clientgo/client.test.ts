@@ -42,6 +42,19 @@ describe("Client", () => {
     expect(client.user.name).toBe("bob");
   });
 
+  it("hands each warning of an answer to its warning handler, through interceptors and impersonation", () => {
+    const { api } = newTestApiServer();
+    const warnings: string[] = [];
+    const client = new Client(api, { name: "bob", groups: ["system:masters"] })
+      .withWarningHandler((w) => warnings.push(w))
+      .withInterceptor((_u, _r, send) => send())
+      .withImpersonation(undefined);
+    const body = { ...deployment(), spec: { ...deployment().spec, replica: 2 } } as never;
+    const r = client.create("deployments", "default", body);
+    expect(r.ok && r.warnings).toEqual(['unknown field "spec.replica"']);
+    expect(warnings).toEqual(['unknown field "spec.replica"']);
+  });
+
   it("returns API errors as values", () => {
     const { api } = newTestApiServer();
     const r = new Client(api, { name: "bob", groups: ["system:masters"] }).delete("pods", "default", "ghost");
