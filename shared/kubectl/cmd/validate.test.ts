@@ -49,6 +49,13 @@ describe("kubectl --validate: the fieldValidation a write asks for", () => {
       [err('error: invalid - validate option "foo"; must be one of: strict (or true), warn, ignore (or false)\n')],
       1,
     ],
+    // The warning rides on a refusal from a later stage too, and is written before it.
+    [
+      "kubectl apply --validate=warn -f -",
+      deployment("  replica: 3\n  strategy:\n    type: Bogus\n"),
+      [err(`${WARNING.text}The Deployment "web" is invalid: spec.strategy: Unsupported value: {"Type":"Bogus","RollingUpdate":null}: supported values: "Recreate", "RollingUpdate"\n`)],
+      1,
+    ],
     // A type error is refused at every level.
     ["kubectl apply -f -", WRONG_TYPE, [err(TYPE_REFUSAL)], 1],
     ["kubectl apply --validate=warn -f -", WRONG_TYPE, [err(TYPE_REFUSAL)], 1],
