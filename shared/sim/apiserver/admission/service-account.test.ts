@@ -20,6 +20,13 @@ describe("ServiceAccount admission", () => {
     expect(r.ok ? undefined : r.status.message).toBe('pods "b" is forbidden: error looking up service account default/default: serviceaccount "default" not found');
   });
 
+  it("lets a pod without containers through to validation, which refuses it (found by the fuzzer)", () => {
+    const { api } = newTestApiServer();
+    const body = { ...pod("p"), spec: { containers: null } } as unknown as Pod;
+    const r = api.request(ADMIN, { verb: "create", resource: "pods", namespace: "default", body, fieldValidation: "Strict" });
+    expect(r.ok ? undefined : r.status.message).toBe('Pod "p" is invalid: spec.containers: Required value');
+  });
+
   it("mounts the token volume in every container unless the pod or the account opts out", () => {
     const { api } = newTestApiServer();
     const quiet: ServiceAccount = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "quiet" }, automountServiceAccountToken: false };

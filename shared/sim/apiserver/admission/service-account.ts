@@ -89,6 +89,7 @@ function mountServiceAccountToken(pod: Pod, generateName: () => string): void {
     needsTokenVolume = true;
   };
   for (const c of pod.spec.initContainers ?? []) mount(c);
-  for (const c of pod.spec.containers) mount(c);
+  // A pod without containers is refused by validation, after admission: nothing to mount here.
+  for (const c of pod.spec.containers ?? []) mount(c);
   if (!existing && needsTokenVolume) (pod.spec.volumes ??= []).push({ name: volumeName, projected: tokenVolumeSource() });
 }
