@@ -137,7 +137,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   taint: ["template", "allow-missing-template-keys"],
   "set image": ["local", "filename", "template", "allow-missing-template-keys"],
   patch: ["template", "allow-missing-template-keys"],
-  annotate: ["local", "filename", "template", "allow-missing-template-keys"],
   "rollout history": ["filename", "output", "template", "allow-missing-template-keys"],
   "rollout restart": ["filename", "template", "allow-missing-template-keys"],
   "rollout pause": ["filename", "template", "allow-missing-template-keys"],

@@ -39,9 +39,25 @@ describe("kubectl annotate", () => {
     [`kubectl annotate pod ${POD} --list -o yaml`, "error: --list and --output may not be specified together\n"],
     ["kubectl annotate pods --all -l app=web a=b", "error: cannot set --all and --selector at the same time\n"],
     ["kubectl annotate pod nope a=b", 'Error from server (NotFound): pods "nope" not found\n'],
+    ["kubectl annotate --local --dry-run=server a=b", "error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n"],
+    [`kubectl annotate --local pod ${POD} a=b`, "error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set\n"],
+    ["kubectl annotate --local a=b", "error: one or more files must be specified as -f pod.yaml or --filename=pod.json\n"],
+    [`kubectl annotate pod ${POD} a=b -o wide`, 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n'],
+    [`kubectl annotate pod ${POD} a=b --template={{.kind}}`, 'error: output format "go-template" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n'],
     [`kubectl annotate pod ${POD} 'bad key=v'`, `The Pod "${POD}" is invalid: metadata.annotations: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n`],
   ])("%s", (line, stderr) => {
     const { c } = webCluster();
     expect(c.run(line)).toEqual(err(stderr));
+  });
+});
+
+describe("kubectl annotate -o", () => {
+  it("prints the patched object for -o yaml|json, the object as it would be under a client dry run", () => {
+    const { c } = webCluster();
+    expect(c.run("kubectl annotate deploy web team=web -o yaml").stdout).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  annotations:\n(.*\n)*    team: web\n/);
+    const dry = JSON.parse(c.run("kubectl annotate deploy web owner=ops -o json --dry-run=client").stdout);
+    expect(dry.metadata.annotations.owner).toBe("ops");
+    const d = c.client.get("deployments", "default", "web");
+    expect(d.ok && d.object.metadata.annotations?.owner).toBeUndefined();
   });
 });
