@@ -134,7 +134,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "create rolebinding": ["template", "allow-missing-template-keys"],
   "create clusterrolebinding": ["template", "allow-missing-template-keys"],
   "create quota": ["template", "allow-missing-template-keys"],
-  "set image": ["local", "filename", "template", "allow-missing-template-keys"],
   patch: ["template", "allow-missing-template-keys"],
   "rollout history": ["filename", "output", "template", "allow-missing-template-keys"],
   "rollout restart": ["filename", "template", "allow-missing-template-keys"],
