@@ -10,7 +10,7 @@ import type { ResourceName } from "../../sim/api/resources.ts";
 import { clone, deepEqual } from "../../sim/kernel/equal.ts";
 import { rfc3339 } from "../../sim/kernel/time.ts";
 import { plainError, reportErrors, usageError, type KubectlError } from "../errors.ts";
-import { flagBool, flagInt, flagString } from "../flags.ts";
+import { flagBool, flagInt, flagList, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { describePodTemplate, LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
 import { PrefixWriter } from "../printers/describe/writer.ts";
@@ -18,20 +18,41 @@ import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { groupResource } from "../resources.ts";
 import { listedOrNone, runBuilder, type Info } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions, type DryRun } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
+import { optionsCommand } from "./options.ts";
+import { completeOutput, printOperation } from "./print-flags.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
 import { mergePatchBetween } from "./strategic-merge.ts";
+import { NOT_AVAILABLE } from "./unsupported.ts";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
 export const RESTARTED_AT_ANNOTATION = "kubectl.kubernetes.io/restartedAt";
 const ROLLBACK_SKIP_ANNOTATIONS = [LAST_APPLIED_CONFIG_ANNOTATION, REVISION_ANNOTATION, "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to"];
 
+/** What every rollout subcommand completes: the resources and -l (ResourceTypeOrNameArgs over them). */
+interface RolloutTargets {
+  readonly resources: readonly string[];
+  readonly selector: string;
+}
+
+/** Complete's shared part; -f is refused, the console having no files to read objects from. */
+function completeTargets(ctx: CommandContext): RolloutTargets | KubectlError {
+  const f = ctx.flags;
+  if (flagList(f, "filename").length > 0) return plainError(NOT_AVAILABLE(`${ctx.path} -f`));
+  void flagBool(f, "recursive"); // only shapes how -f reads directories
+  return { resources: ctx.args, selector: flagString(f, "selector") };
+}
+
+/** Validate's shared check: no resource and no -f. */
+function validateTargets(o: RolloutTargets): KubectlError | undefined {
+  return o.resources.length === 0 ? plainError("required resource not specified") : undefined;
+}
+
 /** The objects named on the command line (ResourceTypeOrNameArgs, ContinueOnError). */
-function targets(ctx: CommandContext): { infos: readonly Info[]; errors: KubectlError[] } | KubectlError {
-  if (ctx.args.length === 0) return plainError("required resource not specified");
-  const r = runBuilder(ctx, ctx.args, { allowEmptySelector: true, labelSelector: flagString(ctx.flags, "selector") });
+function targets(ctx: CommandContext, o: RolloutTargets): { infos: readonly Info[]; errors: KubectlError[] } | KubectlError {
+  const r = runBuilder(ctx, o.resources, { allowEmptySelector: true, labelSelector: o.selector });
   if (r.fatal) return r.fatal;
   return { infos: r.infos, errors: [...r.errors] };
 }
@@ -70,14 +91,25 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
 /** A patch step common to restart, pause and resume: a changed deployment, or why not. */
 type Patcher = (d: Deployment, ctx: CommandContext) => Deployment | string;
 
+interface RolloutPatchOptions extends RolloutTargets {
+  readonly output: string;
+}
+
 function patchCommand(name: string, short: string, operation: string, patcher: Patcher, unsupported: string): Command {
-  return {
+  return optionsCommand<RolloutPatchOptions>({
     name,
     use: `${name} RESOURCE`,
     short,
     flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), str("field-manager"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")],
-    run(ctx) {
-      const t = targets(ctx);
+    complete(ctx) {
+      const printer = completeOutput(ctx.flags);
+      if ("error" in printer) return printer;
+      const t = completeTargets(ctx);
+      return "kind" in t ? { error: t } : { options: { ...t, output: printer.output } };
+    },
+    validate: validateTargets,
+    run(o, ctx) {
+      const t = targets(ctx, o);
       if ("kind" in t) return reportErrors(ctx.out, [t]);
       const errors = t.errors;
       const objects = objectsOf(t.infos);
@@ -85,7 +117,6 @@ function patchCommand(name: string, short: string, operation: string, patcher: P
         ctx.out.err(`No resources found in ${ctx.namespace} namespace.\n`);
         return;
       }
-      const short = flagString(ctx.flags, "output") === "name";
       for (const { resource, obj } of objects) {
         if (resource !== "deployments") {
           errors.push(objectError(resource, obj.metadata.name!, unsupported));
@@ -101,11 +132,12 @@ function patchCommand(name: string, short: string, operation: string, patcher: P
           errors.push(plainError(`failed to patch: ${res.status.message}`));
           continue;
         }
-        ctx.out.out(nameLine(obj, short ? "" : operation));
+        // info.Refresh: what is printed is the patched object.
+        printOperation(ctx, o.output, res.object, operation);
       }
       reportErrors(ctx.out, errors);
     },
-  };
+  });
 }
 
 const restartCommand = patchCommand(
@@ -181,8 +213,8 @@ export const WATCH_TIMEOUT_MESSAGE = "timed out waiting for the condition";
  * watch): real kubectl prints a line per watch event; here the cluster is looked
  * at every second of simulated time and a line printed whenever it changes.
  */
-function watchRollout(ctx: CommandContext, wait: (ms: number) => void, d: Deployment, revision: number, first: string): void {
-  const timeout = flagDuration(ctx);
+function watchRollout(ctx: CommandContext, wait: (ms: number) => void, d: Deployment, o: RolloutStatusOptions, first: string): void {
+  const { revision, timeoutMs: timeout } = o;
   // --timeout=0 (the default) means no timeout: the progress deadline ends a stuck rollout instead.
   const cap = timeout > 0 ? timeout : d.spec.progressDeadlineSeconds !== undefined ? d.spec.progressDeadlineSeconds * 1000 + DEADLINE_GRACE_MS : DEFAULT_WATCH_CAP_MS;
   let last = first;
@@ -201,22 +233,39 @@ function watchRollout(ctx: CommandContext, wait: (ms: number) => void, d: Deploy
   reportErrors(ctx.out, [plainError(WATCH_TIMEOUT_MESSAGE)]);
 }
 
-function flagDuration(ctx: CommandContext): number {
-  const v = ctx.flags.values.get("timeout");
-  return typeof v === "number" ? v : 0;
+interface RolloutStatusOptions extends RolloutTargets {
+  /** 0: any revision. */
+  readonly revision: number;
+  readonly watch: boolean;
+  /** --timeout; 0 means none. */
+  readonly timeoutMs: number;
 }
 
-const statusCommand: Command = {
+const statusCommand = optionsCommand<RolloutStatusOptions>({
   name: "status",
   use: "status (TYPE NAME | TYPE/NAME) [flags]",
   short: "Show the status of the rollout",
   flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), bool("watch", "w"), int("revision"), { name: "timeout", type: "duration" }],
-  run(ctx) {
-    const revision = flagInt(ctx.flags, "revision", 0);
-    if (revision < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${revision}`)]);
-    // --watch defaults to true; without a way to block (the shared room) the status prints once.
-    const watch = !ctx.flags.changed.has("watch") || flagBool(ctx.flags, "watch");
-    const t = targets(ctx);
+  complete(ctx) {
+    const f = ctx.flags;
+    const t = completeTargets(ctx);
+    if ("kind" in t) return { error: t };
+    const timeout = f.values.get("timeout");
+    return {
+      options: {
+        ...t,
+        revision: flagInt(f, "revision", 0),
+        // --watch defaults to true; without a way to block (the shared room) the status prints once.
+        watch: !f.changed.has("watch") || flagBool(f, "watch"),
+        timeoutMs: typeof timeout === "number" ? timeout : 0,
+      },
+    };
+  },
+  validate(o) {
+    return validateTargets(o) ?? (o.revision < 0 ? plainError(`revision must be a positive integer: ${o.revision}`) : undefined);
+  },
+  run(o, ctx) {
+    const t = targets(ctx, o);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
     const objects = objectsOf(t.infos);
@@ -226,25 +275,36 @@ const statusCommand: Command = {
     }
     for (const { resource, obj } of objects) {
       if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no status viewer has been implemented for ${obj.kind}`)]);
-      const s = statusAt(obj as Deployment, revision);
+      const s = statusAt(obj as Deployment, o.revision);
       if ("kind" in s) return reportErrors(ctx.out, [s]);
       ctx.out.out(s.message);
-      if (s.done || !watch || !ctx.env.wait) continue;
-      watchRollout(ctx, ctx.env.wait, obj as Deployment, revision, s.message);
+      if (s.done || !o.watch || !ctx.env.wait) continue;
+      watchRollout(ctx, ctx.env.wait, obj as Deployment, o, s.message);
       if (ctx.out.exitCode !== 0) return;
     }
   },
-};
+});
 
-const historyCommand: Command = {
+interface RolloutHistoryOptions extends RolloutTargets {
+  /** 0: every revision. */
+  readonly revision: number;
+}
+
+const historyCommand = optionsCommand<RolloutHistoryOptions>({
   name: "history",
   use: "history (TYPE NAME | TYPE/NAME) [flags]",
   short: "View rollout history",
   flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields")],
-  run(ctx) {
-    const revision = flagInt(ctx.flags, "revision", 0);
-    if (revision < 0) return reportErrors(ctx.out, [plainError(`revision must be a positive integer: ${revision}`)]);
-    const t = targets(ctx);
+  complete(ctx) {
+    const t = completeTargets(ctx);
+    return "kind" in t ? { error: t } : { options: { ...t, revision: flagInt(ctx.flags, "revision", 0) } };
+  },
+  validate(o) {
+    return validateTargets(o) ?? (o.revision < 0 ? plainError(`revision must be a positive integer: ${o.revision}`) : undefined);
+  },
+  run(o, ctx) {
+    const revision = o.revision;
+    const t = targets(ctx, o);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
     for (const { resource, obj } of objectsOf(t.infos)) {
@@ -278,23 +338,37 @@ const historyCommand: Command = {
       ctx.out.out(nameLine(obj, `${withRevision}\n${text}`));
     }
   },
-};
+});
 
-const undoCommand: Command = {
+interface UndoOptions extends RolloutTargets {
+  /** 0: the revision before the current one. */
+  readonly toRevision: number;
+  readonly dryRun: DryRun;
+  readonly output: string;
+}
+
+const undoCommand = optionsCommand<UndoOptions>({
   name: "undo",
   use: "undo (TYPE NAME | TYPE/NAME) [flags]",
   short: "Undo a previous rollout",
   flags: [SELECTOR, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("to-revision"), OUTPUT, str("template"), bool("allow-missing-template-keys"), bool("show-managed-fields"), DRY_RUN],
-  run(ctx) {
-    const toRevision = flagInt(ctx.flags, "to-revision", 0);
-    const dry = dryRunStrategy(ctx.flags, klogFor(ctx));
-    if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+  complete(ctx) {
+    const dryRun = dryRunStrategy(ctx.flags, klogFor(ctx));
+    if (typeof dryRun !== "string") return { error: dryRun };
+    const printer = completeOutput(ctx.flags);
+    if ("error" in printer) return printer;
+    const t = completeTargets(ctx);
+    if ("kind" in t) return { error: t };
+    return { options: { ...t, toRevision: flagInt(ctx.flags, "to-revision", 0), dryRun, output: printer.output } };
+  },
+  validate: validateTargets,
+  run(o, ctx) {
+    const { toRevision, dryRun: dry } = o;
     // PrintFlagsWithDryRunStrategy: every line the printer writes carries the suffix.
     const suffix = dryRunSuffix(dry);
-    const t = targets(ctx);
+    const t = targets(ctx, o);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
-    const short = flagString(ctx.flags, "output") === "name";
     for (const { resource, obj } of objectsOf(t.infos)) {
       if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no rollbacker has been implemented for ${JSON.stringify(obj.kind)}`)]);
       const d = obj as Deployment;
@@ -326,12 +400,12 @@ const undoCommand: Command = {
         // A client dry run shows the template it would restore (printTemplate), and sends nothing.
         const w = new PrefixWriter(true);
         describePodTemplate(ctx.now, w, target.spec.template);
-        ctx.out.out(nameLine(d, short ? "" : `${w.toString()}${suffix}`));
+        printOperation(ctx, o.output, d, `${w.toString()}${suffix}`);
         continue;
       }
       if (d.spec.paused) return reportErrors(ctx.out, [plainError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")]);
       if (deepEqual(withoutHash(target.spec.template), withoutHash(d.spec.template))) {
-        ctx.out.out(nameLine(d, short ? "" : `skipped rollback (current template already matches revision ${toRevision})${suffix}`));
+        printOperation(ctx, o.output, d, `skipped rollback (current template already matches revision ${toRevision})${suffix}`);
         continue;
       }
       const annotations: Record<string, string> = {};
@@ -342,10 +416,11 @@ const undoCommand: Command = {
       next.metadata.annotations = annotations;
       const res = ctx.env.client.patch("deployments", d.metadata.namespace, d.metadata.name!, mergePatchBetween(d, next), writeOptions(dry));
       if (!res.ok) return reportErrors(ctx.out, [plainError(`failed restoring revision ${toRevision}: ${res.status.message}`)]);
-      ctx.out.out(nameLine(d, short ? "" : `rolled back${suffix}`));
+      // The printer gets the deployment as visited, not the patch's answer (printer.PrintObj(info.Object)).
+      printOperation(ctx, o.output, d, `rolled back${suffix}`);
     }
   },
-};
+});
 
 export const rolloutCommand: Command = {
   name: "rollout",
