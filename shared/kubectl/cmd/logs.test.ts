@@ -90,3 +90,14 @@ describe("kubectl logs", () => {
     );
   });
 });
+
+describe("kubectl logs: Validate", () => {
+  it.each([
+    ["-c with an inline container", "kubectl logs web web -c web", "error: only one of -c or an inline [CONTAINER] arg is allowed\n"],
+    ["--tail below -1", "kubectl logs web --tail=-2", "error: --tail must be greater than or equal to -1\n"],
+    ["-f", "kubectl logs web -f", 'error: "kubectl logs -f" is not available in the Pod Pilot console\n'],
+  ])("refuses %s", (_name, line, stderr) => {
+    const { run } = cluster();
+    expect(run(line)).toEqual(err(stderr));
+  });
+});
