@@ -13,7 +13,8 @@ import { relaxedJsonPathExpression } from "../printers/custom-columns.ts";
 import { JsonPath } from "../printers/jsonpath.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
-import { ALL_NAMESPACES, FIELD_SELECTOR, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
+import { ALL_NAMESPACES, FIELD_SELECTOR, SELECTOR, bool, str, type CommandContext } from "./command.ts";
+import { optionsCommand, type Completed } from "./options.ts";
 import { WATCH_TIMEOUT_MESSAGE } from "./rollout.ts";
 
 /** WaitFlags' default --timeout. */
@@ -115,48 +116,77 @@ function current(ctx: CommandContext, resource: ResourceName, obj: KubeObject): 
   return got.ok ? (got.object as KubeObject) : undefined;
 }
 
-export const waitCommand: Command = {
+interface WaitOptions {
+  readonly condition: Condition;
+  readonly timeoutMs: number;
+  readonly resources: readonly string[];
+  readonly selector: string;
+  readonly fieldSelector: string;
+  readonly all: boolean;
+  readonly allNamespaces: boolean;
+}
+
+/** WaitFlags.ToOptions: --for parsed and the timeout made effective before anything is fetched. */
+function complete(ctx: CommandContext): Completed<WaitOptions> {
+  const f = ctx.flags;
+  const condition = conditionFor(flagString(f, "for"));
+  if ("kind" in condition) return { error: condition };
+  const t = f.values.get("timeout");
+  return {
+    options: {
+      condition,
+      timeoutMs: typeof t !== "number" ? DEFAULT_WAIT_TIMEOUT_MS : t < 0 ? WEEK_MS : t,
+      resources: ctx.args,
+      selector: flagString(f, "selector"),
+      fieldSelector: flagString(f, "field-selector"),
+      all: flagBool(f, "all"),
+      allNamespaces: flagBool(f, "all-namespaces"),
+    },
+  };
+}
+
+function run(o: WaitOptions, ctx: CommandContext): void {
+  const { condition, timeoutMs } = o;
+  const r = runBuilder(ctx, o.resources, {
+    allowEmptySelector: false,
+    labelSelector: o.selector,
+    fieldSelector: o.fieldSelector,
+    selectAll: o.all,
+    allNamespaces: o.allNamespaces,
+  });
+  if (r.fatal) return reportErrors(ctx.out, [r.fatal]);
+  // --for=delete ignores NotFound (already gone); any other lookup error ends the command.
+  const errors = r.errors.filter((e) => !(condition.isDelete && e.kind === "status" && e.status.reason === "NotFound"));
+  if (errors.length > 0) return reportErrors(ctx.out, [errors[0]!]);
+  const objects = r.infos.flatMap((i) => i.objects.map((obj) => ({ resource: i.resource, obj })));
+  if (objects.length === 0) {
+    if (!condition.isDelete) reportErrors(ctx.out, [plainError(NO_MATCHING_RESOURCES)]);
+    return;
+  }
+  // One deadline for the whole command, as kubectl's context timeout is.
+  let waited = 0;
+  for (const { resource, obj } of objects) {
+    let met = condition.met(current(ctx, resource, obj), obj);
+    while (met === false && ctx.env.wait && waited < timeoutMs) {
+      // Real kubectl returns on the watch event that meets the condition: look again every step.
+      const step = Math.min(STEP_MS, timeoutMs - waited);
+      ctx.env.wait(step);
+      waited += step;
+      met = condition.met(current(ctx, resource, obj), obj);
+    }
+    if (met !== true) return reportErrors(ctx.out, [met === false ? notMet(ctx, resource, obj.metadata.name!, timeoutMs) : met]);
+    ctx.out.out(nameLine(obj, "condition met"));
+  }
+}
+
+export const waitCommand = optionsCommand<WaitOptions>({
   name: "wait",
   use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available|--for=jsonpath='{}'=value]",
   short: "Experimental: Wait for a specific condition on one or many resources",
   flags: [str("for"), { name: "timeout", type: "duration" }, SELECTOR, FIELD_SELECTOR, bool("all"), ALL_NAMESPACES],
-  run(ctx) {
-    const condition = conditionFor(flagString(ctx.flags, "for"));
-    if ("kind" in condition) return reportErrors(ctx.out, [condition]);
-    const t = ctx.flags.values.get("timeout");
-    const timeoutMs = typeof t !== "number" ? DEFAULT_WAIT_TIMEOUT_MS : t < 0 ? WEEK_MS : t;
-    const r = runBuilder(ctx, ctx.args, {
-      allowEmptySelector: false,
-      labelSelector: flagString(ctx.flags, "selector"),
-      fieldSelector: flagString(ctx.flags, "field-selector"),
-      selectAll: flagBool(ctx.flags, "all"),
-      allNamespaces: flagBool(ctx.flags, "all-namespaces"),
-    });
-    if (r.fatal) return reportErrors(ctx.out, [r.fatal]);
-    // --for=delete ignores NotFound (already gone); any other lookup error ends the command.
-    const errors = r.errors.filter((e) => !(condition.isDelete && e.kind === "status" && e.status.reason === "NotFound"));
-    if (errors.length > 0) return reportErrors(ctx.out, [errors[0]!]);
-    const objects = r.infos.flatMap((i) => i.objects.map((obj) => ({ resource: i.resource, obj })));
-    if (objects.length === 0) {
-      if (!condition.isDelete) reportErrors(ctx.out, [plainError(NO_MATCHING_RESOURCES)]);
-      return;
-    }
-    // One deadline for the whole command, as kubectl's context timeout is.
-    let waited = 0;
-    for (const { resource, obj } of objects) {
-      let met = condition.met(current(ctx, resource, obj), obj);
-      while (met === false && ctx.env.wait && waited < timeoutMs) {
-        // Real kubectl returns on the watch event that meets the condition: look again every step.
-        const step = Math.min(STEP_MS, timeoutMs - waited);
-        ctx.env.wait(step);
-        waited += step;
-        met = condition.met(current(ctx, resource, obj), obj);
-      }
-      if (met !== true) return reportErrors(ctx.out, [met === false ? notMet(ctx, resource, obj.metadata.name!, timeoutMs) : met]);
-      ctx.out.out(nameLine(obj, "condition met"));
-    }
-  },
-};
+  complete,
+  run,
+});
 
 /** Why an unmet condition ends the command: timeout 0 checks once; the room cannot block; otherwise time ran out. */
 function notMet(ctx: CommandContext, resource: ResourceName, name: string, timeoutMs: number): KubectlError {
