@@ -140,7 +140,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   describe: ["filename"],
   // --rm's delete options, read only with --rm, which needs attaching (refused).
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait", "template", "allow-missing-template-keys", "quiet", "override-type"],
-  get: ["raw", "watch", "watch-only", "output-watch-events", "filename", "subresource", "allow-missing-template-keys"],
   "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   "top pod": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   apply: ["selector", "server-side", "force-conflicts", "overwrite", "prune", "all", "force", "wait", "template"],
