@@ -137,7 +137,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   patch: ["template", "allow-missing-template-keys"],
   // -o prints each revision's ReplicaSet through PrintFlags (RolloutHistoryOptions.Run); not built yet.
   "rollout history": ["output", "template", "allow-missing-template-keys"],
-  describe: ["filename"],
   // --rm's delete options, read only with --rm, which needs attaching (refused).
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait", "template", "allow-missing-template-keys", "quiet", "override-type"],
   "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],

@@ -357,3 +357,13 @@ Events:                    <none>
 `);
   });
 });
+
+describe("kubectl describe: options", () => {
+  it.each([
+    ["no type", "kubectl describe", 'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n'],
+    ["-f", "kubectl describe -f -", 'error: "kubectl describe -f" is not available in the Pod Pilot console\n'],
+  ])("refuses %s", (_name, line, stderr) => {
+    const { c } = webCluster();
+    expect(c.run(line)).toEqual({ stdout: "", stderr, exitCode: 1 });
+  });
+});

@@ -1,6 +1,7 @@
 // kubectl describe: one describer per kind, descriptions separated by a blank
 // line, and the name-prefix fallback ("describe pod web" shows every pod whose
-// name starts with "web") when no object has the exact name.
+// name starts with "web") when no object has the exact name. DescribeOptions
+// is built once in complete().
 
 import type { Deployment, ReplicaSet } from "../../sim/api/apps-v1.ts";
 import type { Lease } from "../../sim/api/coordination-v1.ts";
@@ -12,7 +13,7 @@ import type { ResourceName } from "../../sim/api/resources.ts";
 import { deepEqual } from "../../sim/kernel/equal.ts";
 import { parseTime } from "../../sim/kernel/time.ts";
 import { plainError, reportErrors, type KubectlError } from "../errors.ts";
-import { flagBool, flagString } from "../flags.ts";
+import { flagBool, flagList, flagString } from "../flags.ts";
 import { infoOf, resolveType, splitTypes } from "../resources.ts";
 import { describeGeneric } from "../printers/describe/generic.ts";
 import { describeNamespace } from "../printers/describe/namespace.ts";
@@ -25,37 +26,58 @@ import { describeRole, describeRoleBinding } from "../printers/describe/rbac.ts"
 import { describeDeployment, describeReplicaSet } from "../printers/describe/workloads.ts";
 import { selectorMatchesLabels } from "./selectors.ts";
 import { listedOrNone, runBuilder } from "./builder.ts";
-import { ALL_NAMESPACES, FILENAME, SELECTOR, bool, int, str, type Command, type CommandContext } from "./command.ts";
+import { ALL_NAMESPACES, FILENAME, SELECTOR, bool, int, str, type CommandContext } from "./command.ts";
+import { optionsCommand, type Completed } from "./options.ts";
+import { NOT_AVAILABLE } from "./unsupported.ts";
 import { noResourcesFound } from "./get.ts";
 
 export const DESCRIBE_NO_TYPE = 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n';
 
-export const describeCommand: Command = {
-  name: "describe",
-  use: "describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)",
-  short: "Show details of a specific resource or group of resources",
-  flags: [SELECTOR, ALL_NAMESPACES, { name: "show-events", type: "bool", noOptDefVal: "true" }, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("chunk-size")],
-  run: runDescribe,
-};
+interface DescribeOptions {
+  readonly resources: readonly string[];
+  readonly selector: string;
+  readonly allNamespaces: boolean;
+  readonly showEvents: boolean;
+  readonly filenames: readonly string[];
+}
 
-function runDescribe(ctx: CommandContext): void {
-  if (ctx.args.length === 0) return reportErrors(ctx.out, [plainError(DESCRIBE_NO_TYPE)]);
-  const allNamespaces = flagBool(ctx.flags, "all-namespaces");
-  const showEvents = ctx.flags.values.get("show-events") !== false;
-  const result = runBuilder(ctx, ctx.args, { allowEmptySelector: true, allNamespaces, labelSelector: flagString(ctx.flags, "selector") });
+function complete(ctx: CommandContext): Completed<DescribeOptions> {
+  const f = ctx.flags;
+  const filenames = flagList(f, "filename");
+  if (ctx.args.length === 0 && filenames.length === 0) return { error: plainError(DESCRIBE_NO_TYPE) };
+  void flagBool(f, "recursive"); // only shapes how -f reads directories
+  return {
+    options: {
+      resources: ctx.args,
+      selector: flagString(f, "selector"),
+      allNamespaces: flagBool(f, "all-namespaces"),
+      showEvents: f.values.get("show-events") !== false,
+      filenames,
+    },
+  };
+}
+
+/** kubectl's Validate accepts everything; the console has no files for -f. */
+function validate(o: DescribeOptions, ctx: CommandContext): KubectlError | undefined {
+  return o.filenames.length > 0 ? plainError(NOT_AVAILABLE(`${ctx.path} -f`)) : undefined;
+}
+
+function run(o: DescribeOptions, ctx: CommandContext): void {
+  const { allNamespaces, showEvents } = o;
+  const result = runBuilder(ctx, o.resources, { allowEmptySelector: true, allNamespaces, labelSelector: o.selector });
   if (result.fatal) return reportErrors(ctx.out, [result.fatal]);
   const errors: KubectlError[] = [...result.errors];
-  const items = result.infos.flatMap((i) => i.objects.map((o) => ({ resource: i.resource, obj: o })));
+  const items = result.infos.flatMap((i) => i.objects.map((obj) => ({ resource: i.resource, obj })));
 
-  if (errors.length > 0 && errors.every((e) => e.kind === "status" && e.status.reason === "NotFound") && ctx.args.length === 2 && items.length === 0) {
+  if (errors.length > 0 && errors.every((e) => e.kind === "status" && e.status.reason === "NotFound") && o.resources.length === 2 && items.length === 0) {
     // DescribeMatchingResources: fall back to names starting with the argument.
-    const types = splitTypes(ctx.args[0]!);
+    const types = splitTypes(o.resources[0]!);
     const resource = types.length === 1 ? resolveType(types[0]!) : undefined;
     if (resource) {
       const ns = infoOf(resource).namespaced ? ctx.namespace : undefined;
-      const matches = (listedOrNone(ctx, resource, ns) as readonly KubeObject[]).filter((o) => (o.metadata.name ?? "").startsWith(ctx.args[1]!));
+      const matches = (listedOrNone(ctx, resource, ns) as readonly KubeObject[]).filter((x) => (x.metadata.name ?? "").startsWith(o.resources[1]!));
       if (matches.length > 0) {
-        for (const o of matches) ctx.out.out(`${describeOne(ctx, resource, o, showEvents)}\n`);
+        for (const x of matches) ctx.out.out(`${describeOne(ctx, resource, x, showEvents)}\n`);
         return;
       }
     }
@@ -67,6 +89,16 @@ function runDescribe(ctx: CommandContext): void {
   if (items.length === 0 && errors.length === 0) ctx.out.err(noResourcesFound(allNamespaces ? undefined : ctx.namespace));
   reportErrors(ctx.out, errors);
 }
+
+export const describeCommand = optionsCommand<DescribeOptions>({
+  name: "describe",
+  use: "describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)",
+  short: "Show details of a specific resource or group of resources",
+  flags: [SELECTOR, ALL_NAMESPACES, { name: "show-events", type: "bool", noOptDefVal: "true" }, FILENAME, bool("recursive", "R"), str("kustomize", "k"), int("chunk-size")],
+  complete,
+  validate,
+  run,
+});
 
 /** searchEvents: events about the object, matched on name, namespace, kind (when given) and uid. */
 function eventsFor(ctx: CommandContext, namespace: string | undefined, name: string, kind: string | undefined, uid: string | undefined): Event[] {
