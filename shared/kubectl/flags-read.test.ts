@@ -137,8 +137,8 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   patch: ["template", "allow-missing-template-keys"],
   // -o prints each revision's ReplicaSet through PrintFlags (RolloutHistoryOptions.Run); not built yet.
   "rollout history": ["output", "template", "allow-missing-template-keys"],
-  // --rm's delete options, read only with --rm, which needs attaching (refused).
-  run: ["filename", "cascade", "grace-period", "force", "timeout", "wait", "template", "allow-missing-template-keys", "quiet", "override-type"],
+  // --rm's delete options (DeleteFlags), used only with --rm, which needs attaching (refused).
+  run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
   "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   "top pod": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   apply: ["selector", "server-side", "force-conflicts", "overwrite", "prune", "all", "force", "wait", "template"],

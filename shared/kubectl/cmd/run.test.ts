@@ -253,6 +253,7 @@ status: {}
     ],
     ["kubectl run x --image=nginx --overrides='{\"spec\":'", "error: Invalid JSON Patch\n"],
     ["kubectl run x --image=nginx --override-type=xml --overrides='{}'", "error: invalid override type: xml\n"],
+    ["kubectl run x --image=nginx --template={{.kind}}", 'error: output format "go-template" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n'],
   ])("%s", (line, stderr) => {
     const c = new TestCluster();
     const { seen, run } = recording(c);

@@ -3,7 +3,8 @@
 // --overrides, then creates it ("pod/NAME created") or, under
 // --dry-run=client, prints what it would send. Attaching (-i, -t, --attach,
 // --rm) needs a container runtime and --expose a Service; the console says so
-// rather than creating anything.
+// rather than creating anything. RunOptions is built once in complete(), and
+// Run's own checks run as validate() before anything is built.
 
 import type { Pod } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
@@ -11,9 +12,12 @@ import { applyMergePatch } from "../../sim/apiserver/merge-patch.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
 import { flagBool, flagInt, flagList, flagString, type FlagSpec } from "../flags.ts";
 import { marshalCompact } from "../printers/json.ts";
-import { DRY_RUN, bool, str, type Command, type CommandContext } from "./command.ts";
-import { PRINT_FLAGS, dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
-import { writeOptions } from "./dry-run.ts";
+import { DRY_RUN, bool, str, type CommandContext } from "./command.ts";
+import { PRINT_FLAGS, printCreated, withTypedLastApplied } from "./print-created.ts";
+import { dryRunStrategy, writeOptions, type DryRun } from "./dry-run.ts";
+import { klogFor } from "./klog.ts";
+import { optionsCommand, type Completed } from "./options.ts";
+import { completeOutput } from "./print-flags.ts";
 import { REFERENCE_INVALID_FORMAT, isValidImageReference } from "./image-reference.ts";
 import { generateRunPod } from "./run-pod.ts";
 import { applyStrategicPatch } from "./strategic-merge.ts";
@@ -66,25 +70,112 @@ const FLAGS: readonly FlagSpec[] = [
   { name: "pod-running-timeout", type: "duration" },
 ];
 
-export const runCommand: Command = {
+interface RunOptions {
+  /** "" when no NAME came before "--". */
+  readonly name: string;
+  /** The container's arguments (or command, with --command). */
+  readonly args: readonly string[];
+  readonly image: string;
+  readonly imagePullPolicy: string;
+  readonly labels: string;
+  readonly annotations: readonly string[];
+  readonly env: readonly string[];
+  readonly port: string;
+  readonly command: boolean;
+  readonly interactive: boolean;
+  readonly tty: boolean;
+  /** --attach, defaulting to -i. */
+  readonly attach: boolean;
+  readonly leaveStdinOpen: boolean;
+  readonly rm: boolean;
+  readonly expose: boolean;
+  /** --restart, "" when set empty (it then follows -i). */
+  readonly restart: string;
+  readonly privileged: boolean;
+  readonly overrides: string;
+  readonly overrideType: string;
+  readonly saveConfig: boolean;
+  readonly podRunningTimeoutMs: number;
+  readonly dryRun: DryRun;
+  readonly output: string;
+}
+
+function complete(ctx: CommandContext): Completed<RunOptions> {
+  const f = ctx.flags;
+  // Complete: the dry-run strategy and the printer.
+  const dryRun = dryRunStrategy(f, klogFor(ctx));
+  if (typeof dryRun !== "string") return { error: dryRun };
+  const printer = completeOutput(f);
+  if ("error" in printer) return printer;
+  // --quiet only silences what an attached session prints, and attaching is refused.
+  void flagBool(f, "quiet");
+  const interactive = flagBool(f, "stdin");
+  return {
+    options: {
+      name: ctx.args.length === 0 || f.argsLenAtDash === 0 ? "" : ctx.args[0]!,
+      args: ctx.args.slice(1),
+      image: flagString(f, "image"),
+      imagePullPolicy: flagString(f, "image-pull-policy"),
+      labels: flagString(f, "labels"),
+      annotations: flagList(f, "annotations"),
+      env: flagList(f, "env"),
+      port: flagString(f, "port"),
+      command: flagBool(f, "command"),
+      interactive,
+      tty: flagBool(f, "tty"),
+      attach: f.changed.has("attach") ? flagBool(f, "attach") : interactive,
+      leaveStdinOpen: flagBool(f, "leave-stdin-open"),
+      rm: flagBool(f, "rm"),
+      expose: flagBool(f, "expose"),
+      // --restart defaults to Always; set empty, it follows -i.
+      restart: f.changed.has("restart") ? flagString(f, "restart") : "Always",
+      privileged: flagBool(f, "privileged"),
+      overrides: flagString(f, "overrides"),
+      // An empty --override-type means the default, merge.
+      overrideType: flagString(f, "override-type") || "merge",
+      saveConfig: flagBool(f, "save-config"),
+      podRunningTimeoutMs: flagInt(f, "pod-running-timeout", DEFAULT_POD_RUNNING_TIMEOUT_MS),
+      dryRun,
+      output: printer.output,
+    },
+  };
+}
+
+/** RunOptions.Run's checks, in kubectl's order, before anything is built or sent. */
+function validate(o: RunOptions, ctx: CommandContext): KubectlError | undefined {
+  const usage = (msg: string): KubectlError => usageError(ctx.path, msg);
+  if (o.name === "") return usage("NAME is required for run");
+  if (o.podRunningTimeoutMs <= 0) return usage("--pod-running-timeout must be higher than zero");
+  if (o.image === "") return plainError("--image is required");
+  if (!isValidImageReference(o.image)) return plainError(`Invalid image name ${JSON.stringify(o.image)}: ${REFERENCE_INVALID_FORMAT}`);
+  if (o.tty && !o.interactive) return usage("-i/--stdin is required for containers with -t/--tty=true");
+  if (o.expose && o.port === "") return usage("--port must be set when exposing a service");
+  if (o.restart !== "" && !RESTART_POLICIES.includes(o.restart)) return usage(`invalid restart policy: ${o.restart}`);
+  if (!o.attach && o.rm) return usage("--rm should only be used for attached containers");
+  if (o.attach && o.dryRun !== "none") return usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (o.imagePullPolicy !== "" && !PULL_POLICIES.includes(o.imagePullPolicy)) return usage(`invalid image pull policy: ${o.imagePullPolicy}`);
+  return undefined;
+}
+
+export const runCommand = optionsCommand<RunOptions>({
   name: "run",
   use: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
   short: "Run a particular image on the cluster",
   flags: FLAGS,
   required: ["image"],
-  run: runRun,
-};
+  complete,
+  validate,
+  run,
+});
 
 /**
  * OverrideOptions.NewOverrider(&corev1.Pod{}).Apply: --overrides patches the
  * generated pod's JSON, which is then decoded again (and so must keep its
  * kind and apiVersion).
  */
-function applyOverrides(ctx: CommandContext, pod: Pod): { pod: Pod } | { error: KubectlError } {
-  const overrides = flagString(ctx.flags, "overrides");
+function applyOverrides(o: RunOptions, pod: Pod): { pod: Pod } | { error: KubectlError } {
+  const { overrides, overrideType: type } = o;
   if (overrides === "") return { pod };
-  // An empty --override-type means the default, merge.
-  const type = flagString(ctx.flags, "override-type") || "merge";
   if (type === "json") return { error: plainError(JSON_OVERRIDE_NOT_AVAILABLE) };
   if (type !== "merge" && type !== "strategic") return { error: plainError(`invalid override type: ${type}`) };
   let patch: unknown;
@@ -112,69 +203,42 @@ function decodePod(json: Record<string, unknown>): Pod {
   return pod;
 }
 
-function runRun(ctx: CommandContext): void {
-  const f = ctx.flags;
+function run(o: RunOptions, ctx: CommandContext): void {
   const fail = (e: KubectlError): void => reportErrors(ctx.out, [e]);
-  const usage = (msg: string): void => fail(usageError(ctx.path, msg));
-
-  // Complete: the dry-run strategy and the printer.
-  const complete = dryRunAndOutput(ctx);
-  if ("error" in complete) return fail(complete.error);
-  const { dry } = complete;
-  const interactive = flagBool(f, "stdin");
-  const attach = f.changed.has("attach") ? flagBool(f, "attach") : interactive;
-
-  // Run's checks, in order.
-  if (ctx.args.length === 0 || f.argsLenAtDash === 0) return usage("NAME is required for run");
-  if (flagInt(f, "pod-running-timeout", DEFAULT_POD_RUNNING_TIMEOUT_MS) <= 0) return usage("--pod-running-timeout must be higher than zero");
-  const image = flagString(f, "image");
-  if (image === "") return fail(plainError("--image is required"));
-  if (!isValidImageReference(image)) return fail(plainError(`Invalid image name ${JSON.stringify(image)}: ${REFERENCE_INVALID_FORMAT}`));
-  if (flagBool(f, "tty") && !interactive) return usage("-i/--stdin is required for containers with -t/--tty=true");
-  const port = flagString(f, "port");
-  if (flagBool(f, "expose") && port === "") return usage("--port must be set when exposing a service");
-  // --restart defaults to Always; set empty, it follows -i.
-  const restart = f.changed.has("restart") ? flagString(f, "restart") : "Always";
-  if (restart !== "" && !RESTART_POLICIES.includes(restart)) return usage(`invalid restart policy: ${restart}`);
-  if (!attach && flagBool(f, "rm")) return usage("--rm should only be used for attached containers");
-  if (attach && dry !== "none") return usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
-  const pullPolicy = flagString(f, "image-pull-policy");
-  if (pullPolicy !== "" && !PULL_POLICIES.includes(pullPolicy)) return usage(`invalid image pull policy: ${pullPolicy}`);
-
   const generated = generateRunPod({
-    name: ctx.args[0]!,
-    image,
-    labels: flagString(f, "labels"),
-    annotations: flagList(f, "annotations"),
-    env: flagList(f, "env"),
-    args: ctx.args.slice(1),
-    command: flagBool(f, "command"),
-    imagePullPolicy: pullPolicy,
-    port,
-    stdin: interactive,
-    leaveStdinOpen: flagBool(f, "leave-stdin-open"),
-    tty: flagBool(f, "tty"),
-    restart,
-    privileged: flagBool(f, "privileged"),
+    name: o.name,
+    image: o.image,
+    labels: o.labels,
+    annotations: o.annotations,
+    env: o.env,
+    args: o.args,
+    command: o.command,
+    imagePullPolicy: o.imagePullPolicy,
+    port: o.port,
+    stdin: o.interactive,
+    leaveStdinOpen: o.leaveStdinOpen,
+    tty: o.tty,
+    restart: o.restart,
+    privileged: o.privileged,
   });
   if ("error" in generated) return fail(generated.error);
-  const overridden = applyOverrides(ctx, generated.pod);
+  const overridden = applyOverrides(o, generated.pod);
   if ("error" in overridden) return fail(overridden.error);
   let pod = overridden.pod;
 
   // Nothing is created when the console could not finish what kubectl would go on to do.
-  if (attach) return fail(plainError(ATTACH_NOT_AVAILABLE));
-  if (flagBool(f, "expose")) return fail(plainError(EXPOSE_NOT_AVAILABLE));
+  if (o.attach) return fail(plainError(ATTACH_NOT_AVAILABLE));
+  if (o.expose) return fail(plainError(EXPOSE_NOT_AVAILABLE));
 
   let result: KubeObject;
-  if (dry === "client") {
+  if (o.dryRun === "client") {
     if (ctx.namespaceExplicit) pod = { ...pod, metadata: { ...pod.metadata, namespace: ctx.namespace } };
     result = pod;
   } else {
-    if (flagBool(f, "save-config")) pod = withTypedLastApplied(pod);
-    const res = ctx.env.client.create("pods", ctx.namespace, pod, writeOptions(dry));
+    if (o.saveConfig) pod = withTypedLastApplied(pod);
+    const res = ctx.env.client.create("pods", ctx.namespace, pod, writeOptions(o.dryRun));
     if (!res.ok) return fail(statusError(res.status));
     result = res.object;
   }
-  printCreated(ctx, result, dry, true);
+  printCreated(ctx, result, o.dryRun, true);
 }
