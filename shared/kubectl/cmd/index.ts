@@ -9,6 +9,7 @@ import { createCommand } from "./create.ts";
 import { deleteCommand } from "./delete.ts";
 import { describeCommand } from "./describe.ts";
 import { cordonCmd, drainCommand, uncordonCommand } from "./drain.ts";
+import { explainCommand } from "./explain.ts";
 import { getCommand } from "./get.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, topCommand, versionCommand } from "./info.ts";
 import { labelCommand } from "./label.ts";
@@ -28,6 +29,7 @@ const IMPLEMENTED: readonly Command[] = [
   createCommand,
   runCommand,
   setCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,

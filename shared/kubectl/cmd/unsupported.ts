@@ -6,7 +6,7 @@ import type { Command } from "./command.ts";
 export const NOT_AVAILABLE = (path: string): string => `error: "${path}" is not available in the Pod Pilot console\n`;
 
 const NAMES = [
-  "expose", "explain", "edit", "autoscale", "certificate", "attach", "exec",
+  "expose", "edit", "autoscale", "certificate", "attach", "exec",
   "port-forward", "proxy", "cp", "debug", "events", "diff", "kustomize",
   "completion", "plugin", "options",
 ];
