@@ -56,6 +56,7 @@ const BASE_ARGS: Record<string, readonly string[]> = {
   "create clusterrolebinding": ["read", "--clusterrole=view", "--user=alice"],
   "create quota": ["q", "--hard=pods=2"],
   run: ["tmp", "--image=busybox"],
+  explain: ["pods"],
   create: ["-f", "-"],
   apply: ["-f", "-"],
   replace: ["-f", "-"],

@@ -27,10 +27,12 @@ export const explainCommand: Command = {
   short: "Get documentation for a resource",
   flags: [bool("recursive"), str("api-version"), OUTPUT],
   run(ctx) {
+    const apiVersion = flagString(ctx.flags, "api-version");
+    const output = flagString(ctx.flags, "output", "plaintext");
+    const recursive = flagBool(ctx.flags, "recursive");
     if (ctx.args.length === 0) return reportError(ctx.out, plainError(`You must specify the type of resource to explain. ${SUGGEST_API_RESOURCES}\n`));
     if (ctx.args.length > 1) return reportError(ctx.out, plainError("We accept only this format: explain RESOURCE\n"));
     const input = ctx.args[0]!;
-    const apiVersion = flagString(ctx.flags, "api-version");
     const nodes = fieldNodes(input);
     if (!nodes) return reportError(ctx.out, plainError("invalid jsonpath syntax, first node must be field node"));
     const name = resolveType(nodes[0]!);
@@ -47,7 +49,6 @@ export const explainCommand: Command = {
       if (parts.length > 2) return reportError(ctx.out, plainError(`unexpected GroupVersion string: ${apiVersion}`));
       [group, version] = parts.length === 1 ? ["", parts[0]!] : [parts[0]!, parts[1]!];
     }
-    const output = flagString(ctx.flags, "output", "plaintext");
     if (output === "plaintext-openapiv2") return reportError(ctx.out, plainError("explain --output=plaintext-openapiv2 is not available in the Pod Pilot console"));
     const gvr = `${group}/${version}, Resource=${info.resource}`;
     const served = RESOURCE_NAMES.map(infoOf);
@@ -55,7 +56,7 @@ export const explainCommand: Command = {
     if (output !== "plaintext") return reportError(ctx.out, plainError(`unrecognized format: ${output}`));
     if (group !== info.group || version !== info.version) return reportError(ctx.out, plainError(`error: GVR (${gvr}) not found in OpenAPI schema`));
 
-    const rendered = renderPlaintext({ group, version, kind: info.kind, type: SERVED_GO_TYPES[name] }, fields, flagBool(ctx.flags, "recursive"));
+    const rendered = renderPlaintext({ group, version, kind: info.kind, type: SERVED_GO_TYPES[name] }, fields, recursive);
     if (!rendered.ok) return reportError(ctx.out, plainError(rendered.message));
     ctx.out.out(rendered.text);
   },
