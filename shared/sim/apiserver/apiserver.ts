@@ -89,6 +89,8 @@ export interface ApiServerDeps {
   readonly admission: readonly AdmissionPlugin[];
   /** Decides every request (new-apiserver.ts: system:masters, then Node, then RBAC). */
   readonly authorizer: Authorizer;
+  /** RBAC's policy-based storage: writing a role or binding may not grant what the writer lacks. */
+  readonly escalationCheck?: (attrs: AdmissionAttributes) => Status | undefined;
 }
 
 const PROTOBUF = "application/vnd.kubernetes.protobuf";
@@ -386,7 +388,8 @@ export class ApiServer {
 
     strategy.applyDefaults(obj);
     // Mutating admission sees the request as sent: no name generated yet.
-    const admitErr = this.#admit(this.#attrs("CREATE", info, nsResult, meta.name ?? "", user, obj));
+    const createAttrs = this.#attrs("CREATE", info, nsResult, meta.name ?? "", user, obj);
+    const admitErr = this.#admit(createAttrs) ?? this.#deps.escalationCheck?.(createAttrs);
     if (admitErr) return fail(admitErr);
 
     // Fields only the server sets (rest.FillObjectMetaSystemFields, BeforeCreate).
@@ -735,7 +738,7 @@ export class ApiServer {
       if (old.metadata.generation !== undefined && !deepEqual(spec, oldSpec)) obj.metadata.generation = old.metadata.generation + 1;
     }
     const attrs = this.#attrs("UPDATE", info, old.metadata.namespace ?? "", name, user, obj, old, subresource);
-    const admitErr = this.#admit(attrs);
+    const admitErr = this.#admit(attrs) ?? this.#deps.escalationCheck?.(attrs);
     if (admitErr) return fail(admitErr);
     const errs: FieldError[] = [
       ...validateObjectMeta(info, obj.metadata),

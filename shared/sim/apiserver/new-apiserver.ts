@@ -13,6 +13,7 @@ import { APISERVER_USER, SYSTEM_PRIVILEGED_GROUP } from "./authentication/user.t
 import { privilegedGroupsAuthorizer, unionAuthorizer } from "./authorization/authorizer.ts";
 import { nodeAuthorizer } from "./authorization/node/node.ts";
 import { RBACAuthorizer, type RbacObjects } from "./authorization/rbac/rbac.ts";
+import { checkEscalation } from "./authorization/rbac/escalation.ts";
 import { STRATEGIES } from "./registry/index.ts";
 import type { UserInfo } from "./types.ts";
 
@@ -38,6 +39,7 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
     clusterRole: (name) => get("clusterroles", undefined, name) as ClusterRole | undefined,
   };
   const rbac = new RBACAuthorizer(rbacObjects);
+  const authorizer = unionAuthorizer([privilegedGroupsAuthorizer, nodeAuthorizer, rbac]);
   const api: ApiServer = new ApiServer({
     ...deps,
     strategies: STRATEGIES,
@@ -56,7 +58,8 @@ export function newApiServer(deps: Omit<ApiServerDeps, "strategies" | "admission
         },
       },
     }),
-    authorizer: unionAuthorizer([privilegedGroupsAuthorizer, nodeAuthorizer, rbac]),
+    authorizer,
+    escalationCheck: (attrs) => checkEscalation({ authorizer, rbac, roleRules: (ref, ns) => rbac.roleRules(ref, ns) }, attrs),
   });
   return api;
 }

@@ -127,7 +127,7 @@ export class RBACAuthorizer implements Authorizer {
     const errors: string[] = [];
     for (const b of bindings) {
       if (!(b.subjects ?? []).some((s) => appliesToUser(user, s, namespace))) continue;
-      const got = this.#roleRules(b.roleRef, namespace);
+      const got = this.roleRules(b.roleRef, namespace);
       if (typeof got === "string") errors.push(got);
       else rules.push(...got);
     }
@@ -135,7 +135,7 @@ export class RBACAuthorizer implements Authorizer {
   }
 
   /** GetRoleReferenceRules: a RoleBinding may name a Role of its namespace or any ClusterRole. */
-  #roleRules(ref: RoleRef, namespace: string): readonly PolicyRule[] | string {
+  roleRules(ref: RoleRef, namespace: string): readonly PolicyRule[] | string {
     if (ref.kind === "Role") {
       const role = namespace === "" ? undefined : this.#objects.role(namespace, ref.name);
       return role ? (role.rules ?? []) : `role.rbac.authorization.k8s.io ${JSON.stringify(ref.name)} not found`;
