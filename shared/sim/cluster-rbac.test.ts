@@ -58,3 +58,12 @@ describe("components under RBAC", () => {
     for (const name of components) expect(callers.get(name), name).not.toContain("system:masters");
   });
 });
+
+describe("controller identities", () => {
+  it("exist as ServiceAccounts in kube-system, made by kube-controller-manager", () => {
+    const cluster = new Cluster({ seed: 1, nodes: [{ name: "node-1", zone: "zone-a", cpu: "4", memory: "8Gi", index: 0 }] });
+    const listed = cluster.clientFor(ADMIN).list("serviceaccounts", "kube-system");
+    const names = (listed.ok ? listed.object.items : []).map((s) => s.metadata.name);
+    expect(names).toEqual(expect.arrayContaining(["deployment-controller", "generic-garbage-collector", "node-controller", "replicaset-controller", "taint-eviction-controller"]));
+  });
+});

@@ -41,7 +41,7 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 4;
+export const SIM_VERSION = 5;
 
 /** kubeadm's admin.conf user: cluster-admin through the kubeadm:cluster-admins binding, not system:masters. */
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins"] };
@@ -130,7 +130,14 @@ export class Cluster {
     mustSucceed(system.create("clusterroles", undefined, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: OBSERVER.name }, rules: [...OBSERVER_RULES] }));
     mustSucceed(system.create("clusterrolebindings", undefined, clusterRoleBinding(OBSERVER.name, OBSERVER.name, { kind: "User", apiGroup: RBAC_GROUP, name: OBSERVER.name })));
 
-    this.informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
+    const controllerManager = new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true });
+    // With --use-service-account-credentials, kube-controller-manager makes each
+    // controller's ServiceAccount in kube-system before starting it.
+    for (const { name } of CONTROLLERS) {
+      const account = controllerServiceAccount(name);
+      mustSucceed(controllerManager.create("serviceaccounts", "kube-system", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: account, namespace: "kube-system" } }));
+    }
+    this.informers = new SharedInformerFactory(controllerManager);
     const controllerRng = this.rng.stream("controllers");
     this.controllers = new ControllerManager(
       CONTROLLERS.map(({ name, factory, eventSource }) => {
