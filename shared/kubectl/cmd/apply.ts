@@ -6,7 +6,7 @@
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { clone } from "../../sim/kernel/equal.ts";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
-import { flagString } from "../flags.ts";
+import { flagBool, flagString } from "../flags.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
 import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
@@ -14,6 +14,9 @@ import { groupResource } from "../resources.ts";
 import { DRY_RUN, FILENAME, OUTPUT, SELECTOR, bool, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
+import { selectManifests } from "./manifest-selector.ts";
+import { completeOutput } from "./print-flags.ts";
+import { NOT_AVAILABLE } from "./unsupported.ts";
 import { VALIDATE, validationDirective } from "./validate.ts";
 import { STDIN_SOURCE, parseManifests, readSources } from "./manifests.ts";
 import { applyStrategicPatch, mergePatchBetween, threeWayPatch } from "./strategic-merge.ts";
@@ -73,23 +76,59 @@ export const applyCommand: Command = {
   run: runApply,
 };
 
+/**
+ * ApplyOptions.Validate's flag combinations, in kubectl's order, then what the
+ * console cannot do: server-side apply (no managedFields), pruning, and
+ * --force's delete-and-recreate. --wait only waits for --force's deletions;
+ * --all only widens --prune.
+ */
+function refuseApplyFlags(ctx: CommandContext, dry: string): KubectlError | undefined {
+  const f = ctx.flags;
+  const serverSide = flagBool(f, "server-side");
+  const force = flagBool(f, "force");
+  const all = flagBool(f, "all");
+  const prune = flagBool(f, "prune");
+  const selector = flagString(f, "selector");
+  void f.values.get("wait");
+  if (flagBool(f, "force-conflicts") && !serverSide) return plainError("--force-conflicts only works with --server-side");
+  if (dry === "client" && serverSide) return plainError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  if (serverSide && force) return plainError("--force cannot be used with --server-side");
+  if (dry === "server" && force) return plainError("--dry-run=server cannot be used with --force");
+  if (all && selector !== "") return plainError("cannot set --all and --selector at the same time");
+  if (prune && !all && selector === "") {
+    return plainError("all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector");
+  }
+  if (serverSide) return plainError(NOT_AVAILABLE(`${ctx.path} --server-side`));
+  if (prune) return plainError(NOT_AVAILABLE(`${ctx.path} --prune`));
+  if (force) return plainError(NOT_AVAILABLE(`${ctx.path} --force`));
+  // --overwrite=false keeps values others changed since the last apply; the three-way patch here always overwrites.
+  if (f.changed.has("overwrite") && !flagBool(f, "overwrite")) return plainError(NOT_AVAILABLE(`${ctx.path} --overwrite=false`));
+  return undefined;
+}
+
 function runApply(ctx: CommandContext): void {
   const f = ctx.flags;
   const src = readSources(ctx);
   if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
   const dry = dryRunStrategy(f, klogFor(ctx));
   if (typeof dry !== "string") return reportErrors(ctx.out, [dry]);
+  const printer = completeOutput(f);
+  if ("error" in printer) return reportErrors(ctx.out, [printer.error]);
+  const refused = refuseApplyFlags(ctx, dry);
+  if (refused) return reportErrors(ctx.out, [refused]);
   const validation = validationDirective(f);
   if (typeof validation !== "string") return reportErrors(ctx.out, [validation]);
   const opts = { ...writeOptions(dry), fieldValidation: validation };
   const parsed = parseManifests(ctx, src.text);
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
+  const selected = selectManifests(parsed.manifests, flagString(f, "selector"));
+  if (!Array.isArray(selected)) return reportErrors(ctx.out, [selected]);
   const errors: KubectlError[] = [...parsed.errors];
-  if (parsed.manifests.length === 0 && errors.length === 0) return reportErrors(ctx.out, [plainError("no objects passed to apply")]);
-  const short = flagString(f, "output") === "name";
+  if (selected.length === 0 && errors.length === 0) return reportErrors(ctx.out, [plainError("no objects passed to apply")]);
+  const short = printer.output === "name";
   const print = (obj: KubeObject, op: string): void => ctx.out.out(nameLine(obj, short ? "" : `${op}${dryRunSuffix(dry)}`));
 
-  for (const { resource, object } of parsed.manifests) {
+  for (const { resource, object } of selected) {
     const name = object.metadata.name;
     if (!name) {
       if (object.metadata.generateName) errors.push(plainError(`from ${object.metadata.generateName}: cannot use generate name with apply`));
