@@ -12,11 +12,13 @@ import type { Container } from "../../sim/api/core-v1.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { NAME_ALPHABET } from "../../sim/kernel/ids.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
-import { flagBool, flagInt, flagList } from "../flags.ts";
+import { flagBool, flagInt, flagList, flagString } from "../flags.ts";
 import { FILENAME, bool, str, type Command } from "./command.ts";
 import { validatedWriteOptions } from "./validate.ts";
 import { modifiedConfiguration, withSource } from "./apply.ts";
+import { selectManifests } from "./manifest-selector.ts";
 import { parseManifests, readSources } from "./manifests.ts";
+import { NOT_AVAILABLE } from "./unsupported.ts";
 import { LAST_APPLIED_CONFIG_ANNOTATION } from "../printers/describe/common.ts";
 import { dryRunAndOutput, printCreated, withTypedLastApplied } from "./print-created.ts";
 import { createClusterRoleCommand } from "./create-clusterrole.ts";
@@ -121,6 +123,8 @@ export const createCommand: Command = {
       ctx.out.exitCode = 1;
       return;
     }
+    // --raw POSTs the bytes to a URL path, bypassing the typed client the console speaks through.
+    if (ctx.flags.changed.has("raw")) return reportErrors(ctx.out, [plainError(NOT_AVAILABLE(`${ctx.path} --raw`))]);
     const src = readSources(ctx);
     if ("fatal" in src) return reportErrors(ctx.out, [src.fatal]);
     const complete = dryRunAndOutput(ctx);
@@ -128,8 +132,10 @@ export const createCommand: Command = {
     const { dry } = complete;
     const parsed = parseManifests(ctx, src.text);
     if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
+    const selected = selectManifests(parsed.manifests, flagString(ctx.flags, "selector"));
+    if (!Array.isArray(selected)) return reportErrors(ctx.out, [selected]);
     const errors: KubectlError[] = [...parsed.errors];
-    for (const { resource, object } of parsed.manifests) {
+    for (const { resource, object } of selected) {
       const body = flagBool(ctx.flags, "save-config")
         ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED_CONFIG_ANNOTATION]: modifiedConfiguration(object, false).json } } }
         : object;

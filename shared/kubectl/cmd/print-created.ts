@@ -12,7 +12,8 @@ import { nameLine } from "../printers/name.ts";
 import { OUTPUT, bool, str, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, type DryRun } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
-import { checkOutput, printObject } from "./output.ts";
+import { printObject } from "./output.ts";
+import { completeOutput } from "./print-flags.ts";
 import { marshalTyped, printTypedJson } from "./typed-json.ts";
 import { validationDirective } from "./validate.ts";
 
@@ -31,8 +32,8 @@ export function dryRunAndOutput(ctx: CommandContext): { dry: DryRun } | { error:
   if (typeof dry !== "string") return { error: dry };
   const validation = validationDirective(ctx.flags);
   if (typeof validation !== "string") return { error: validation };
-  const bad = checkOutput(flagString(ctx.flags, "output"), PRINT_FLAGS_FORMATS);
-  return bad ? { error: bad } : { dry };
+  const printer = completeOutput(ctx.flags);
+  return "error" in printer ? printer : { dry };
 }
 
 /**
