@@ -6,7 +6,7 @@
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { clone } from "../../sim/kernel/equal.ts";
 import { plainError, reportErrors, statusError, usageError, type KubectlError } from "../errors.ts";
-import { flagList, flagString } from "../flags.ts";
+import { flagBool, flagInt, flagList, flagString } from "../flags.ts";
 import { nameLine } from "../printers/name.ts";
 import { withSource } from "./apply.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, int, str, type Command, type CommandContext } from "./command.ts";
@@ -14,6 +14,7 @@ import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { VALIDATE, validationDirective } from "./validate.ts";
 import { klogFor } from "./klog.ts";
 import { parseManifests, readSources } from "./manifests.ts";
+import { completeOutput } from "./print-flags.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 const SUPPORTED_SUBRESOURCES = ["status", "scale"];
@@ -57,6 +58,15 @@ function runReplace(ctx: CommandContext): void {
   if (subresource !== "" && !SUPPORTED_SUBRESOURCES.includes(subresource)) {
     return reportErrors(ctx.out, [plainError(`invalid subresource value: ${JSON.stringify(subresource)}. Must be one of [${SUPPORTED_SUBRESOURCES.join(" ")}]`)]);
   }
+  const printer = completeOutput(f);
+  if ("error" in printer) return reportErrors(ctx.out, [printer.error]);
+  // ReplaceOptions.Validate: the delete options only shape --force's delete (refused below).
+  const force = flagBool(f, "force");
+  if (flagInt(f, "grace-period", -1) >= 0 && !force) return reportErrors(ctx.out, [plainError("--grace-period must have --force specified")]);
+  const timeout = f.values.get("timeout");
+  if (typeof timeout === "number" && timeout !== 0 && !force) return reportErrors(ctx.out, [plainError("--timeout must have --force specified")]);
+  if (force && dry !== "none") return reportErrors(ctx.out, [plainError("--dry-run can not be used when --force is set")]);
+  for (const name of ["cascade", "wait"]) void f.values.get(name);
   for (const flag of ["force", "raw", "save-config"]) {
     if (f.changed.has(flag)) return reportErrors(ctx.out, [plainError(NOT_AVAILABLE(`${ctx.path} --${flag}`))]);
   }
@@ -66,7 +76,7 @@ function runReplace(ctx: CommandContext): void {
   const parsed = parseManifests(ctx, src.text);
   if ("fatal" in parsed) return reportErrors(ctx.out, [parsed.fatal]);
   const errors: KubectlError[] = [...parsed.errors];
-  const short = flagString(f, "output") === "name";
+  const short = printer.output === "name";
   for (const { resource, object } of parsed.manifests) {
     if (dry === "client") {
       ctx.out.out(nameLine(object, short ? "" : `replaced${dryRunSuffix(dry)}`));
