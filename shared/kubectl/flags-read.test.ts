@@ -124,17 +124,6 @@ const IGNORED_EVERYWHERE: Readonly<Record<string, string>> = {
  * view. Remove an entry when its flag is read.
  */
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  // -o go-template/jsonpath for the mutating commands' printers.
-  create: ["raw", "template", "allow-missing-template-keys", "selector"],
-  "create deployment": ["template", "allow-missing-template-keys"],
-  "create namespace": ["template", "allow-missing-template-keys"],
-  "create serviceaccount": ["template", "allow-missing-template-keys"],
-  "create priorityclass": ["template", "allow-missing-template-keys"],
-  "create role": ["template", "allow-missing-template-keys"],
-  "create clusterrole": ["template", "allow-missing-template-keys"],
-  "create rolebinding": ["template", "allow-missing-template-keys"],
-  "create clusterrolebinding": ["template", "allow-missing-template-keys"],
-  "create quota": ["template", "allow-missing-template-keys"],
   patch: ["template", "allow-missing-template-keys"],
   // -o prints each revision's ReplicaSet through PrintFlags (RolloutHistoryOptions.Run); not built yet.
   "rollout history": ["output", "template", "allow-missing-template-keys"],
@@ -142,8 +131,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
   "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   "top pod": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
-  apply: ["selector", "server-side", "force-conflicts", "overwrite", "prune", "all", "force", "wait", "template"],
-  replace: ["cascade", "grace-period", "timeout", "wait", "template", "allow-missing-template-keys"],
   "api-resources": ["verbs", "categories"],
   // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
   "auth can-i": ["no-headers"],
