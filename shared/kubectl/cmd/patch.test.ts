@@ -19,6 +19,17 @@ describe("kubectl patch", () => {
     expect(c.run(`kubectl patch deploy web -p '{"spec":{"replicas":3}}' -o name`)).toEqual(ok("deployment.apps/web\n"));
   });
 
+  it("asks PrintFlags for a printer after the write: --template alone is go-template, refused once patched", () => {
+    const { c } = webCluster();
+    expect(c.run(`kubectl patch deploy web -p '{"spec":{"replicas":5}}' --template={{.kind}}`)).toEqual(
+      err('error: output format "go-template" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n'),
+    );
+    expect(deployment(c).spec.replicas).toBe(5);
+    expect(c.run(`kubectl patch deploy web -p '{"spec":{"replicas":4}}' -o jsonpath={.spec.replicas} --allow-missing-template-keys=false`)).toEqual(
+      err('error: output format "jsonpath" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n'),
+    );
+  });
+
   it("merges containers by name and takes YAML", () => {
     const { c } = webCluster();
     const before = deployment(c).spec.template.spec.containers[0]!;

@@ -10,13 +10,13 @@ import { applyMergePatch } from "../../sim/apiserver/merge-patch.ts";
 import { deepEqual } from "../../sim/kernel/equal.ts";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
 import { flagList, flagString } from "../flags.ts";
-import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { DRY_RUN, FILENAME, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { applyJsonPatch } from "./json-patch.ts";
 import { readYamlDocuments } from "../yaml-to-json.ts";
 import { applyStrategicPatch, mergePatchBetween, missingMergeKey } from "./strategic-merge.ts";
+import { completeOutput, printOperation } from "./print-flags.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 type PatchType = "json" | "merge" | "strategic";
@@ -126,7 +126,6 @@ function runPatch(ctx: CommandContext): void {
   const result = runBuilder(ctx, ctx.args, { allowEmptySelector: false });
   if (result.fatal) return reportErrors(ctx.out, [result.fatal]);
   const errors: KubectlError[] = [...result.errors];
-  const short = flagString(f, "output") === "name";
   let count = 0;
   for (const info of result.infos) {
     for (const object of info.objects) {
@@ -165,7 +164,10 @@ function runPatch(ctx: CommandContext): void {
         after = res.object;
       }
       const op = deepEqual(current, after) ? "patched (no change)" : "patched";
-      ctx.out.out(nameLine(after, short ? "" : `${op}${dryRunSuffix(dry)}`));
+      // Run asks PrintFlags for a printer only now, after the write: a template -o fails once the object is patched.
+      const printer = completeOutput(f);
+      if ("error" in printer) return reportErrors(ctx.out, [printer.error]);
+      printOperation(ctx, printer.output, after, `${op}${dryRunSuffix(dry)}`);
     }
   }
   if (errors.length === 0 && count === 0) errors.push(plainError("no objects passed to patch"));
