@@ -133,7 +133,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "api-resources": ["verbs", "categories"],
   // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
   "auth can-i": ["no-headers"],
-  "auth whoami": ["template", "allow-missing-template-keys"],
 };
 
 function runnable(commands: readonly Command[], prefix: string[] = []): { path: string; cmd: Command }[] {

@@ -79,6 +79,16 @@ describe("kubectl auth whoami", () => {
     );
     expect(c.run("kubectl auth whoami -o yaml").stdout).toContain("kind: SelfSubjectReview\n");
   });
+
+  it("keeps the table without -o (--template alone changes nothing); refuses the template formats", () => {
+    const c = rbacCluster();
+    expect(c.run("kubectl auth whoami --template={{.kind}}").stdout).toBe("ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      [system:masters system:authenticated]\n");
+    expect(c.run("kubectl auth whoami -o jsonpath={.status} --allow-missing-template-keys=false")).toEqual({
+      stdout: "",
+      stderr: 'error: output format "jsonpath" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n',
+      exitCode: 1,
+    });
+  });
 });
 
 describe("--as and --as-group", () => {

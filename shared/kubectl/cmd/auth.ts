@@ -10,6 +10,8 @@ import { flagBool, flagString } from "../flags.ts";
 import { printJson } from "../printers/json.ts";
 import { printYaml } from "../printers/yaml.ts";
 import { TABLE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
+import { formatNotAvailable } from "./output.ts";
+import { PRINT_FLAGS_FORMATS } from "./print-created.ts";
 import { infoOf, resolveType } from "../resources.ts";
 import { ALL_NAMESPACES, OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
 
@@ -188,6 +190,12 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
+/** The template format -o names ("jsonpath" for -o jsonpath={...}), or "". */
+function templateFormat(output: string): string {
+  const format = output.split("=")[0]!;
+  return output !== "" && PRINT_FLAGS_FORMATS.includes(format) && !["json", "yaml", "name"].includes(format) ? format : "";
+}
+
 const whoamiCommand: Command = {
   name: "whoami",
   use: "whoami",
@@ -203,7 +211,12 @@ const whoamiCommand: Command = {
       ctx.out.out(output === "json" ? printJson(obj) : printYaml(obj));
       return;
     }
+    // The template formats print through PrintFlags, whose template printers the console lacks.
+    const template = templateFormat(output);
+    if (template !== "") return reportErrors(ctx.out, [formatNotAvailable(template, [])]);
     if (output !== "") return reportErrors(ctx.out, [plainError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`)]);
+    // Without -o, Complete keeps the table printer (OutputFlagSpecified is false): the template flags change nothing.
+    for (const name of ["template", "allow-missing-template-keys"]) void ctx.flags.values.get(name);
     const rows = ["ATTRIBUTE\tVALUE"];
     if (ui.username) rows.push(`Username\t${ui.username}`);
     if (ui.uid) rows.push(`UID\t${ui.uid}`);
