@@ -130,7 +130,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
   "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   "top pod": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
-  "api-resources": ["verbs", "categories"],
   // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
   "auth can-i": ["no-headers"],
 };

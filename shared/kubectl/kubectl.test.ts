@@ -76,6 +76,10 @@ describe("runKubectl: the console line", () => {
     expect(c.run("kubectl api-resources --namespaced=false -o name").stdout).toBe(
       "namespaces\nnodes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\npriorityclasses.scheduling.k8s.io\n",
     );
+    expect(c.run("kubectl api-resources --categories=all -o name").stdout).toBe("pods\ndeployments.apps\nreplicasets.apps\n");
+    expect(c.run("kubectl api-resources --verbs=list,watch --api-group=scheduling.k8s.io -o name").stdout).toBe("priorityclasses.scheduling.k8s.io\n");
+    expect(c.run("kubectl api-resources --verbs=list --verbs=proxy -o name").stdout).toBe("");
+    expect(c.run("kubectl api-resources --categories=all,bogus -o name").stdout).toBe("");
     expect(c.run("kubectl cluster-info").stdout).toBe(
       "Kubernetes control plane is running at https://127.0.0.1:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );

@@ -3,7 +3,7 @@
 
 import { apiVersionOf, type ResourceInfo } from "../../sim/api/resources.ts";
 import { plainError, reportErrors } from "../errors.ts";
-import { flagBool, flagString } from "../flags.ts";
+import { flagBool, flagList, flagString } from "../flags.ts";
 import { TABLE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { RESOURCE_NAMES, infoOf } from "../resources.ts";
 import { OUTPUT, bool, str, type Command } from "./command.ts";
@@ -28,11 +28,19 @@ export const versionCommand: Command = {
   },
 };
 
+/** The verbs discovery lists for every resource the simulated API server serves. */
+const SERVED_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+/** Discovery's categories: "all" (what `kubectl get all` lists) for the workloads served here. */
+function categoriesOf(i: ResourceInfo): string[] {
+  return i.resource === "pods" || i.resource === "deployments" || i.resource === "replicasets" ? ["all"] : [];
+}
+
 export const apiResourcesCommand: Command = {
   name: "api-resources",
   use: "api-resources",
   short: "Print the supported API resources on the server",
-  flags: [OUTPUT, bool("no-headers"), str("api-group"), { name: "namespaced", type: "bool" }, str("sort-by"), { name: "verbs", type: "stringSlice" }, bool("cached"), str("categories")],
+  flags: [OUTPUT, bool("no-headers"), str("api-group"), { name: "namespaced", type: "bool" }, str("sort-by"), { name: "verbs", type: "stringSlice" }, bool("cached"), { name: "categories", type: "stringSlice" }],
   run(ctx) {
     const f = ctx.flags;
     const output = flagString(f, "output");
@@ -41,6 +49,10 @@ export const apiResourcesCommand: Command = {
     let infos: ResourceInfo[] = RESOURCE_NAMES.map((n) => infoOf(n));
     if (f.changed.has("api-group")) infos = infos.filter((i) => i.group === flagString(f, "api-group"));
     if (f.changed.has("namespaced")) infos = infos.filter((i) => i.namespaced === flagBool(f, "namespaced"));
+    // Each resource must support every verb and belong to every category asked for (sets.HasAll).
+    const verbs = flagList(f, "verbs");
+    const categories = flagList(f, "categories");
+    infos = infos.filter((i) => verbs.every((v) => SERVED_VERBS.includes(v)) && categories.every((c) => categoriesOf(i).includes(c)));
     const key = (i: ResourceInfo): string => (sortBy === "name" ? i.resource : sortBy === "kind" ? i.kind : i.group);
     infos.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.resource < b.resource ? -1 : 1));
     if (output === "name") {
@@ -51,7 +63,7 @@ export const apiResourcesCommand: Command = {
     if (!flagBool(f, "no-headers")) lines.push(["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND", ...(output === "wide" ? ["VERBS", "CATEGORIES"] : [])].join("\t"));
     for (const i of infos) {
       const cells = [i.resource, i.shortNames.join(","), apiVersionOf(i), String(i.namespaced), i.kind];
-      if (output === "wide") cells.push("[create delete deletecollection get list patch update watch]", i.resource === "pods" || i.resource === "deployments" || i.resource === "replicasets" ? "all" : "");
+      if (output === "wide") cells.push(`[${SERVED_VERBS.join(" ")}]`, categoriesOf(i).join(","));
       lines.push(cells.join("\t"));
     }
     ctx.out.out(tabwrite(`${lines.join("\n")}\n`, TABLE_TABWRITER));
