@@ -128,8 +128,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "rollout history": ["output", "template", "allow-missing-template-keys"],
   // --rm's delete options (DeleteFlags), used only with --rm, which needs attaching (refused).
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
-  "top node": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
-  "top pod": ["all-namespaces", "containers", "no-headers", "selector", "field-selector", "sort-by", "sum", "show-capacity"],
   // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
   "auth can-i": ["no-headers"],
 };

@@ -1,12 +1,14 @@
 // Commands about the cluster and the client rather than objects: version,
 // api-resources and cluster-info.
 
+import { parseSelector } from "../../sim/api/labels.ts";
 import { apiVersionOf, type ResourceInfo } from "../../sim/api/resources.ts";
 import { plainError, reportErrors } from "../errors.ts";
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { TABLE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { RESOURCE_NAMES, infoOf } from "../resources.ts";
-import { OUTPUT, bool, str, type Command } from "./command.ts";
+import { OUTPUT, bool, str, type Command, type CommandContext } from "./command.ts";
+import { parseFieldSelector } from "./field-selector.ts";
 
 /** kubectl and the simulated API server are v1.34.10; kubectl v1.34 embeds kustomize v5.7.1. */
 export const KUBECTL_VERSION = "v1.34.10";
@@ -105,23 +107,52 @@ export const apiVersionsCommand: Command = {
 /** No metrics-server runs in the simulation, so top fails the way kubectl does without one. */
 export const METRICS_API_NOT_AVAILABLE = "Metrics API not available";
 
-const topSubcommand = (name: string, aliases: string[], short: string): Command => ({
-  name,
-  aliases,
-  use: `${name} [NAME | -l label]`,
-  short,
-  flags: [bool("all-namespaces", "A"), bool("containers"), bool("no-headers"), str("selector", "l"), str("field-selector"), str("sort-by"), bool("sum"), bool("use-protocol-buffers"), bool("show-capacity")],
-  run(ctx) {
-    reportErrors(ctx.out, [plainError(METRICS_API_NOT_AVAILABLE)]);
-  },
-});
+/** Flags that only shape the metrics table, which never prints here. */
+const TOP_TABLE_FLAGS = ["all-namespaces", "containers", "no-headers", "sum", "show-capacity"];
+
+/** TopNodeOptions/TopPodOptions.Validate, then the missing Metrics API. */
+function runTop(ctx: CommandContext, pods: boolean): void {
+  const f = ctx.flags;
+  const sortBy = flagString(f, "sort-by");
+  const selector = flagString(f, "selector");
+  const fieldSelector = pods ? flagString(f, "field-selector") : "";
+  for (const name of TOP_TABLE_FLAGS) void f.values.get(name);
+  if (sortBy !== "" && sortBy !== "cpu" && sortBy !== "memory") return reportErrors(ctx.out, [plainError("--sort-by accepts only cpu or memory")]);
+  const named = ctx.args.length > 0;
+  if (pods) {
+    if (named && (selector !== "" || fieldSelector !== "")) return reportErrors(ctx.out, [plainError("only one of NAME or selector can be provided")]);
+    const labels = selector === "" ? [] : parseSelector(selector);
+    if (typeof labels === "string") return reportErrors(ctx.out, [plainError(labels)]);
+    const fields = fieldSelector === "" ? [] : parseFieldSelector(fieldSelector);
+    if (typeof fields === "string") return reportErrors(ctx.out, [plainError(fields)]);
+  } else if (named && selector !== "") return reportErrors(ctx.out, [plainError("only one of NAME or --selector can be provided")]);
+  reportErrors(ctx.out, [plainError(METRICS_API_NOT_AVAILABLE)]);
+}
+
+const topNodeCommand: Command = {
+  name: "node",
+  aliases: ["nodes", "no"],
+  use: "node [NAME | -l label]",
+  short: "Display resource (CPU/memory) usage of nodes",
+  flags: [str("selector", "l"), str("sort-by"), bool("no-headers"), bool("use-protocol-buffers"), bool("show-capacity")],
+  run: (ctx) => runTop(ctx, false),
+};
+
+const topPodCommand: Command = {
+  name: "pod",
+  aliases: ["pods", "po"],
+  use: "pod [NAME | -l label]",
+  short: "Display resource (CPU/memory) usage of pods",
+  flags: [bool("all-namespaces", "A"), str("selector", "l"), str("field-selector"), str("sort-by"), bool("containers"), bool("no-headers"), bool("use-protocol-buffers"), bool("sum")],
+  run: (ctx) => runTop(ctx, true),
+};
 
 export const topCommand: Command = {
   name: "top",
   use: "top",
   short: "Display resource (CPU/memory) usage",
   flags: [],
-  subcommands: [topSubcommand("node", ["nodes", "no"], "Display resource (CPU/memory) usage of nodes"), topSubcommand("pod", ["pods", "po"], "Display resource (CPU/memory) usage of pods")],
+  subcommands: [topNodeCommand, topPodCommand],
   run(ctx) {
     ctx.out.err(`Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse "kubectl top <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
     ctx.out.exitCode = 1;

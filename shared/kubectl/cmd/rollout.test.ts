@@ -271,6 +271,21 @@ describe("kubectl top, api-versions", () => {
     expect(c.run("kubectl top nodes").stderr).toBe("error: Metrics API not available\n");
   });
 
+  it("validates its flags first (TopNodeOptions/TopPodOptions.Validate); each subcommand has its own", () => {
+    const { c } = webCluster();
+    const cases: [string, string][] = [
+      ["kubectl top pod --sort-by=name", "error: --sort-by accepts only cpu or memory\n"],
+      ["kubectl top node --sort-by=name", "error: --sort-by accepts only cpu or memory\n"],
+      ["kubectl top pod web -l app=web", "error: only one of NAME or selector can be provided\n"],
+      ["kubectl top pod web --field-selector=spec.nodeName=n1", "error: only one of NAME or selector can be provided\n"],
+      ["kubectl top node n1 -l a=b", "error: only one of NAME or --selector can be provided\n"],
+      ["kubectl top pod -A --containers --sum --no-headers --sort-by=cpu -l app=web", "error: Metrics API not available\n"],
+      ["kubectl top node --show-capacity --no-headers --sort-by=memory", "error: Metrics API not available\n"],
+      ["kubectl top node --containers", "error: unknown flag: --containers\nSee 'kubectl top node --help' for usage.\n"],
+    ];
+    for (const [line, stderr] of cases) expect(c.run(line), line).toEqual({ stdout: "", stderr, exitCode: 1 });
+  });
+
   it("lists the served group versions", () => {
     const { c } = webCluster();
     expect(c.run("kubectl api-versions")).toEqual({ stdout: "apps/v1\ncoordination.k8s.io/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nv1\n", stderr: "", exitCode: 0 });
