@@ -124,8 +124,6 @@ const IGNORED_EVERYWHERE: Readonly<Record<string, string>> = {
  * view. Remove an entry when its flag is read.
  */
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  // -o prints each revision's ReplicaSet through PrintFlags (RolloutHistoryOptions.Run); not built yet.
-  "rollout history": ["output", "template", "allow-missing-template-keys"],
   // --rm's delete options (DeleteFlags), used only with --rm, which needs attaching (refused).
   run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
   // --no-headers only shapes --list's table; whoami's -o has no template printer yet.

@@ -147,6 +147,21 @@ describe("kubectl rollout history", () => {
     );
   });
 
+  it("-o prints each revision's ReplicaSet through PrintFlags", () => {
+    const c = twoRevisions();
+    const names = c.run("kubectl rollout history deploy/web -o name").stdout.split("\n");
+    expect(names).toHaveLength(3);
+    expect(names.slice(0, 2).every((n) => n.startsWith("replicaset.apps/web-"))).toBe(true);
+    expect(c.run("kubectl rollout history deploy/web -o name --revision=2").stdout).toBe(`${names[1]}\n`);
+    expect(c.run("kubectl rollout history deploy/web -o yaml --revision=1").stdout).toContain('deployment.kubernetes.io/revision: "1"\n');
+    expect(c.run("kubectl rollout history deploy/web -o yaml").stdout.split("\n---\napiVersion: apps/v1\n")).toHaveLength(2);
+    expect(c.run("kubectl rollout history deploy/web -o name --revision=3")).toEqual({ stdout: "", stderr: "error: unable to find the specified revision\n", exitCode: 1 });
+    expect(c.run("kubectl rollout history deploy/web -o jsonpath={.metadata.name}").stderr).toBe(
+      'error: output format "jsonpath" is not available in the Pod Pilot console; use -o yaml, -o json, -o name or -o wide\n',
+    );
+    expect(c.run("kubectl rollout history deploy/web --template={{.kind}}").stdout).toBe(c.run("kubectl rollout history deploy/web").stdout);
+  });
+
   it("prints one revision's pod template untabulated, as kubectl does", () => {
     const c = twoRevisions();
     expect(c.run("kubectl rollout history deploy/web --revision=2").stdout).toBe(

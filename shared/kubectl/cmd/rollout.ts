@@ -307,8 +307,28 @@ const historyCommand = optionsCommand<RolloutHistoryOptions>({
     const t = targets(ctx, o);
     if ("kind" in t) return reportErrors(ctx.out, [t]);
     if (t.errors.length > 0) return reportErrors(ctx.out, [t.errors[0]!]);
+    // With -o (OutputFlagSpecified), each revision's ReplicaSet goes through PrintFlags; without it the template flags do nothing.
+    const output = flagString(ctx.flags, "output");
+    const printer = output === "" ? undefined : completeOutput(ctx.flags);
+    if (printer === undefined) for (const name of ["template", "allow-missing-template-keys", "show-managed-fields"]) void ctx.flags.values.get(name);
+    else if ("error" in printer) return reportErrors(ctx.out, [printer.error]);
     for (const { resource, obj } of objectsOf(t.infos)) {
       if (resource !== "deployments") return reportErrors(ctx.out, [plainError(`no history viewer has been implemented for ${JSON.stringify(obj.kind)}`)]);
+      if (printer !== undefined) {
+        const sets = new Map<number, ReplicaSet>();
+        for (const rs of ownedReplicaSets(ctx, obj as Deployment)) {
+          const v = revisionOf(rs);
+          if (v !== undefined) sets.set(v, rs);
+        }
+        if (revision > 0 && !sets.has(revision)) return reportErrors(ctx.out, [plainError("unable to find the specified revision")]);
+        const revisions = revision > 0 ? [revision] : [...sets.keys()].sort((a, b) => a - b);
+        revisions.forEach((r, i) => {
+          // One YAMLPrinter prints them all: "---" before each object after the first.
+          if (i > 0 && printer.output === "yaml") ctx.out.out("---\n");
+          printOperation(ctx, printer.output, sets.get(r)!, "");
+        });
+        continue;
+      }
       // The change cause comes from the ReplicaSet, copied into its template's annotations.
       const history = new Map<number, PodTemplateSpec>();
       for (const rs of ownedReplicaSets(ctx, obj as Deployment)) {
