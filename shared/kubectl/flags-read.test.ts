@@ -81,6 +81,7 @@ const BASE_ARGS: Record<string, readonly string[]> = {
   annotate: ["pod", "web-7b9f6c5d48-x2kqp", "a=b"],
   patch: ["deployment", "web", "-p", '{"spec":{"replicas":3}}'],
   wait: ["pod/web-7b9f6c5d48-x2kqp", "--for=delete", "--timeout=0"],
+  "auth can-i": ["get", "pods"],
 };
 
 /** A value of the flag's type; the read is what counts, not the outcome. */
@@ -124,10 +125,6 @@ const IGNORED_EVERYWHERE: Readonly<Record<string, string>> = {
  * view. Remove an entry when its flag is read.
  */
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  // --rm's delete options (DeleteFlags), used only with --rm, which needs attaching (refused).
-  run: ["filename", "cascade", "grace-period", "force", "timeout", "wait"],
-  // --no-headers only shapes --list's table; whoami's -o has no template printer yet.
-  "auth can-i": ["no-headers"],
 };
 
 function runnable(commands: readonly Command[], prefix: string[] = []): { path: string; cmd: Command }[] {

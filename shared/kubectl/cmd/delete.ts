@@ -27,6 +27,11 @@ export const CLUSTER_SCOPE_WARNING = "Warning: deleting cluster-scoped resources
 
 const POLICIES: Record<string, DeleteOptions["propagationPolicy"]> = { background: "Background", foreground: "Foreground", orphan: "Orphan", true: "Background", false: "Orphan" };
 
+/** DeleteFlags.ToOptions' parseCascadingFlag: the one delete flag that can fail before anything is deleted. */
+export function cascadeError(cascade: string): KubectlError | undefined {
+  return POLICIES[cascade] ? undefined : plainError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+}
+
 interface DeleteCmdOptions {
   readonly filenames: readonly string[];
   readonly labelSelector: string;
@@ -56,7 +61,8 @@ function complete(ctx: CommandContext): Completed<DeleteCmdOptions> {
   const f = ctx.flags;
   // GetCascadingStrategy runs in ToOptions, before Complete.
   const cascade = flagString(f, "cascade", "background");
-  if (!POLICIES[cascade]) return { error: plainError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`) };
+  const badCascade = cascadeError(cascade);
+  if (badCascade) return { error: badCascade };
   // Flags the console has nothing behind: refused before anything is deleted.
   for (const name of ["kustomize", "raw", "interactive"]) if (f.changed.has(name)) return { error: plainError(NOT_AVAILABLE(`${ctx.path} --${name}`)) };
   // --recursive and --chunk-size only shape how a real client reads directories and pages lists.

@@ -233,6 +233,7 @@ status: {}
     ["kubectl run x --image=nginx --restart=always", "error: invalid restart policy: always\nSee 'kubectl run -h' for help and examples\n"],
     ["kubectl run x --image=nginx -t", "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n"],
     ["kubectl run x --image=nginx --rm", "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n"],
+    ["kubectl run x --image=nginx --rm --cascade=bogus", 'error: invalid cascade value (bogus). Must be "background", "foreground", or "orphan"\n'],
     [
       "kubectl run x --image=nginx -i --dry-run=client",
       "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples\n",

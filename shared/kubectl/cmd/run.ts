@@ -17,6 +17,7 @@ import { PRINT_FLAGS, printCreated, withTypedLastApplied } from "./print-created
 import { dryRunStrategy, writeOptions, type DryRun } from "./dry-run.ts";
 import { klogFor } from "./klog.ts";
 import { optionsCommand, type Completed } from "./options.ts";
+import { cascadeError } from "./delete.ts";
 import { completeOutput } from "./print-flags.ts";
 import { REFERENCE_INVALID_FORMAT, isValidImageReference } from "./image-reference.ts";
 import { generateRunPod } from "./run-pod.ts";
@@ -107,6 +108,10 @@ function complete(ctx: CommandContext): Completed<RunOptions> {
   if (typeof dryRun !== "string") return { error: dryRun };
   const printer = completeOutput(f);
   if ("error" in printer) return printer;
+  // DeleteFlags.ToOptions, for --rm's delete (which needs attaching, refused): only --cascade can fail.
+  const badCascade = cascadeError(flagString(f, "cascade", "background"));
+  if (badCascade) return { error: badCascade };
+  for (const name of ["filename", "grace-period", "force", "timeout", "wait"]) void f.values.get(name);
   // --quiet only silences what an attached session prints, and attaching is refused.
   void flagBool(f, "quiet");
   const interactive = flagBool(f, "stdin");
