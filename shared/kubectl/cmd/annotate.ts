@@ -1,7 +1,7 @@
 // kubectl annotate: KEY=VALUE to add, KEY- to remove, --overwrite to replace an
 // existing value, --list to print them. Sent as a JSON merge patch of the
 // annotations (jsonpatch.CreateMergePatch of the object before and after);
-// every object visited prints "annotated", changed or not. AnnotateOptions is
+// every object visited prints "annotated", changed or not. MetadataEditOptions are
 // built once in complete(); validate() refuses kubectl's bad combinations.
 
 import type { KubeObject } from "../../sim/api/meta.ts";
@@ -9,10 +9,11 @@ import { plainError, reportErrors, statusError, type KubectlError } from "../err
 import { flagBool, flagList, flagString } from "../flags.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix, writeOptions, type DryRun } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { optionsCommand, type Completed } from "./options.ts";
 import { parsePairs, resourcesAndPairs } from "./pairs.ts";
 import { completeOutput, printOperation } from "./print-flags.ts";
+import { printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 /** polymorphichelpers.ChangeCauseAnnotation: always overwritable. */
@@ -22,25 +23,8 @@ const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
 export const annotationClashMessage = (clashes: readonly (readonly [string, string])[]): string =>
   `--overwrite is false but found the following declared annotation(s): ${clashes.map(([k, v]) => `'${k}' already has a value (${v})`).join("; ")}`;
 
-interface AnnotateOptions {
-  readonly resources: readonly string[];
-  readonly add: ReadonlyMap<string, string>;
-  readonly remove: readonly string[];
-  readonly overwrite: boolean;
-  readonly list: boolean;
-  readonly local: boolean;
-  readonly filenames: readonly string[];
-  readonly all: boolean;
-  readonly allNamespaces: boolean;
-  readonly selector: string;
-  readonly fieldSelector: string;
-  /** Sent in the patch, so a stale one conflicts; one object only. */
-  readonly resourceVersion: string;
-  readonly output: string;
-  readonly dryRun: DryRun;
-}
 
-function complete(ctx: CommandContext): Completed<AnnotateOptions> {
+function complete(ctx: CommandContext): Completed<MetadataEditOptions> {
   const f = ctx.flags;
   const dryRun = dryRunStrategy(f);
   if (typeof dryRun !== "string") return { error: dryRun };
@@ -73,7 +57,7 @@ function complete(ctx: CommandContext): Completed<AnnotateOptions> {
   };
 }
 
-function validate(o: AnnotateOptions, ctx: CommandContext): KubectlError | undefined {
+function validate(o: MetadataEditOptions, ctx: CommandContext): KubectlError | undefined {
   if (o.all && o.selector !== "") return plainError("cannot set --all and --selector at the same time");
   if (o.all && o.fieldSelector !== "") return plainError("cannot set --all and --field-selector at the same time");
   if (!o.local) {
@@ -91,7 +75,7 @@ function validate(o: AnnotateOptions, ctx: CommandContext): KubectlError | undef
   return undefined;
 }
 
-function run(o: AnnotateOptions, ctx: CommandContext): void {
+function run(o: MetadataEditOptions, ctx: CommandContext): void {
   const result = runBuilder(ctx, o.resources, {
     allowEmptySelector: false,
     allNamespaces: o.allNamespaces,
@@ -113,7 +97,9 @@ function run(o: AnnotateOptions, ctx: CommandContext): void {
         }
       }
       if (o.list) {
-        printList(ctx, obj, result.singleItemImplied);
+        // Go ranges over the map in random order; sorted keys keep the console deterministic.
+        const annotations = obj.metadata.annotations ?? {};
+        printMetadataList(ctx, obj, result.singleItemImplied, "annotations", Object.keys(annotations).sort().map((k) => [k, annotations[k]!] as const));
         continue;
       }
       // The client dry run prints the object as it would be.
@@ -140,28 +126,15 @@ function run(o: AnnotateOptions, ctx: CommandContext): void {
 }
 
 /** The annotations after the update. */
-function annotated(current: Readonly<Record<string, string>>, o: AnnotateOptions): Record<string, string> {
+function annotated(current: Readonly<Record<string, string>>, o: MetadataEditOptions): Record<string, string> {
   const next = { ...current };
   for (const [k, v] of o.add) next[k] = v;
   for (const r of o.remove) delete next[r];
   return next;
 }
 
-/** --list: "k=v" lines, under a "Listing annotations for Kind.group/name:" header unless one object was named. */
-function printList(ctx: CommandContext, obj: KubeObject, single: boolean): void {
-  let indent = "";
-  if (!single) {
-    indent = " ";
-    const slash = (obj.apiVersion ?? "").indexOf("/");
-    const group = slash < 0 ? "" : obj.apiVersion!.slice(0, slash);
-    ctx.out.out(`Listing annotations for ${obj.kind}.${group}/${obj.metadata.name}:\n`);
-  }
-  // Go ranges over the map in random order; sorted keys keep the console deterministic.
-  const annotations = obj.metadata.annotations ?? {};
-  for (const k of Object.keys(annotations).sort()) ctx.out.out(`${indent}${k}=${annotations[k]}\n`);
-}
 
-export const annotateCommand = optionsCommand<AnnotateOptions>({
+export const annotateCommand = optionsCommand<MetadataEditOptions>({
   name: "annotate",
   use: "annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
   short: "Update the annotations on a resource",

@@ -1,7 +1,7 @@
 // kubectl label (pkg/cmd/label): key=value to add, key- to remove, --overwrite
 // to replace; sent as a JSON merge patch of the labels, "pod/x labeled" (or
 // "not labeled" when nothing changed, "unlabeled" when only removals shrank the
-// object). LabelOptions is built once in complete(); validate() refuses
+// object). MetadataEditOptions are built once in complete(); validate() refuses
 // kubectl's bad combinations; run() only acts.
 
 import { isValidLabelValue } from "../../sim/apiserver/validation/names.ts";
@@ -12,30 +12,14 @@ import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type CommandContext } from "./command.ts";
-import { dryRunStrategy, dryRunSuffix, writeOptions, type DryRun } from "./dry-run.ts";
+import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { optionsCommand, type Completed } from "./options.ts";
 import { resourcesAndPairs } from "./pairs.ts";
+import { printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 export const labelClashMessage = (key: string, current: string): string => `'${key}' already has a value (${current}), and --overwrite is false`;
 
-interface LabelOptions {
-  readonly resources: readonly string[];
-  readonly add: ReadonlyMap<string, string>;
-  readonly remove: readonly string[];
-  readonly overwrite: boolean;
-  readonly list: boolean;
-  readonly local: boolean;
-  readonly filenames: readonly string[];
-  readonly all: boolean;
-  readonly allNamespaces: boolean;
-  readonly selector: string;
-  readonly fieldSelector: string;
-  /** Sent in the patch, so a stale one conflicts; one object only. */
-  readonly resourceVersion: string;
-  readonly output: string;
-  readonly dryRun: DryRun;
-}
 
 function parseLabels(spec: readonly string[]): { add: Map<string, string>; remove: string[] } | KubectlError {
   const add = new Map<string, string>();
@@ -54,7 +38,7 @@ function parseLabels(spec: readonly string[]): { add: Map<string, string>; remov
   return { add, remove };
 }
 
-function complete(ctx: CommandContext): Completed<LabelOptions> {
+function complete(ctx: CommandContext): Completed<MetadataEditOptions> {
   const f = ctx.flags;
   const output = flagString(f, "output");
   const dryRun = dryRunStrategy(f);
@@ -86,7 +70,7 @@ function complete(ctx: CommandContext): Completed<LabelOptions> {
   };
 }
 
-function validate(o: LabelOptions, ctx: CommandContext): KubectlError | undefined {
+function validate(o: MetadataEditOptions, ctx: CommandContext): KubectlError | undefined {
   if (o.all && o.selector !== "") return plainError("cannot set --all and --selector at the same time");
   if (o.all && o.fieldSelector !== "") return plainError("cannot set --all and --field-selector at the same time");
   if (o.local) {
@@ -102,17 +86,6 @@ function validate(o: LabelOptions, ctx: CommandContext): KubectlError | undefine
   return undefined;
 }
 
-/** --list: "k=v" lines, under a "Listing labels for Kind.group/name:" header unless one object was named. */
-function printList(ctx: CommandContext, obj: KubeObject, single: boolean): void {
-  let indent = "";
-  if (!single) {
-    indent = " ";
-    const slash = (obj.apiVersion ?? "").indexOf("/");
-    const group = slash < 0 ? "" : obj.apiVersion!.slice(0, slash);
-    ctx.out.out(`Listing labels for ${obj.kind}.${group}/${obj.metadata.name}:\n`);
-  }
-  for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) ctx.out.out(`${indent}${k}=${v}\n`);
-}
 
 /** The object as kubectl marshals it around labelFunc: --resource-version is cleared before and set after. */
 function withMeta(obj: KubeObject, labels: Record<string, string> | undefined, resourceVersion: string | undefined): KubeObject {
@@ -123,7 +96,7 @@ function withMeta(obj: KubeObject, labels: Record<string, string> | undefined, r
   return { ...obj, metadata };
 }
 
-function run(o: LabelOptions, ctx: CommandContext): void {
+function run(o: MetadataEditOptions, ctx: CommandContext): void {
   const result = runBuilder(ctx, o.resources, {
     allowEmptySelector: false,
     allNamespaces: o.allNamespaces,
@@ -139,7 +112,7 @@ function run(o: LabelOptions, ctx: CommandContext): void {
     for (const obj of info.objects) {
       const current = obj.metadata.labels ?? {};
       if (o.list) {
-        printList(ctx, obj, result.singleItemImplied);
+        printMetadataList(ctx, obj, result.singleItemImplied, "labels", Object.entries(obj.metadata.labels ?? {}));
         continue;
       }
       if (!o.overwrite) {
@@ -180,7 +153,7 @@ function run(o: LabelOptions, ctx: CommandContext): void {
   reportErrors(ctx.out, errors);
 }
 
-export const labelCommand = optionsCommand<LabelOptions>({
+export const labelCommand = optionsCommand<MetadataEditOptions>({
   name: "label",
   use: "label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
   short: "Update the labels on a resource",
