@@ -6,14 +6,14 @@
 
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
-import { flagBool, flagList, flagString } from "../flags.ts";
+import { flagBool } from "../flags.ts";
 import { runBuilder } from "./builder.ts";
 import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bool, str, type CommandContext } from "./command.ts";
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { optionsCommand, type Completed } from "./options.ts";
 import { parsePairs, resourcesAndPairs } from "./pairs.ts";
 import { completeOutput, printOperation } from "./print-flags.ts";
-import { printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
+import { metadataEditOptions, printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 /** polymorphichelpers.ChangeCauseAnnotation: always overwritable. */
@@ -38,22 +38,7 @@ function complete(ctx: CommandContext): Completed<MetadataEditOptions> {
   if (list && printer.output !== "") return { error: plainError("--list and --output may not be specified together") };
   void flagBool(f, "recursive"); // only shapes how -f reads directories
   return {
-    options: {
-      resources: split.resources,
-      add: parsed.add,
-      remove: parsed.remove,
-      overwrite: flagBool(f, "overwrite"),
-      list,
-      local: flagBool(f, "local"),
-      filenames: flagList(f, "filename"),
-      all: flagBool(f, "all"),
-      allNamespaces: flagBool(f, "all-namespaces"),
-      selector: flagString(f, "selector"),
-      fieldSelector: flagString(f, "field-selector"),
-      resourceVersion: flagString(f, "resource-version"),
-      output: printer.output,
-      dryRun,
-    },
+    options: metadataEditOptions(f, { resources: split.resources, add: parsed.add, remove: parsed.remove, list, output: printer.output, dryRun }),
   };
 }
 

@@ -7,7 +7,7 @@
 import { isValidLabelValue } from "../../sim/apiserver/validation/names.ts";
 import type { KubeObject } from "../../sim/api/meta.ts";
 import { plainError, reportErrors, statusError, type KubectlError } from "../errors.ts";
-import { flagBool, flagList, flagString } from "../flags.ts";
+import { flagBool, flagString } from "../flags.ts";
 import { marshalCompact } from "../printers/json.ts";
 import { nameLine } from "../printers/name.ts";
 import { runBuilder } from "./builder.ts";
@@ -15,7 +15,7 @@ import { ALL_NAMESPACES, DRY_RUN, FIELD_SELECTOR, FILENAME, OUTPUT, SELECTOR, bo
 import { dryRunStrategy, dryRunSuffix, writeOptions } from "./dry-run.ts";
 import { optionsCommand, type Completed } from "./options.ts";
 import { resourcesAndPairs } from "./pairs.ts";
-import { printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
+import { metadataEditOptions, printMetadataList, type MetadataEditOptions } from "./metadata-edit.ts";
 import { NOT_AVAILABLE } from "./unsupported.ts";
 
 export const labelClashMessage = (key: string, current: string): string => `'${key}' already has a value (${current}), and --overwrite is false`;
@@ -51,22 +51,7 @@ function complete(ctx: CommandContext): Completed<MetadataEditOptions> {
   if (list && output !== "") return { error: plainError("--list and --output may not be specified together") };
   void flagBool(f, "recursive"); // only shapes how -f reads directories
   return {
-    options: {
-      resources: split.resources,
-      add: parsed.add,
-      remove: parsed.remove,
-      overwrite: flagBool(f, "overwrite"),
-      list,
-      local: flagBool(f, "local"),
-      filenames: flagList(f, "filename"),
-      all: flagBool(f, "all"),
-      allNamespaces: flagBool(f, "all-namespaces"),
-      selector: flagString(f, "selector"),
-      fieldSelector: flagString(f, "field-selector"),
-      resourceVersion: flagString(f, "resource-version"),
-      output,
-      dryRun,
-    },
+    options: metadataEditOptions(f, { resources: split.resources, add: parsed.add, remove: parsed.remove, list, output, dryRun }),
   };
 }
 

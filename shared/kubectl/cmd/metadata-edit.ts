@@ -3,6 +3,7 @@
 // selection) and --list's output.
 
 import type { KubeObject } from "../../sim/api/meta.ts";
+import { flagBool, flagList, flagString, type ParsedFlags } from "../flags.ts";
 import type { CommandContext } from "./command.ts";
 import type { DryRun } from "./dry-run.ts";
 
@@ -22,6 +23,24 @@ export interface MetadataEditOptions {
   readonly resourceVersion: string;
   readonly output: string;
   readonly dryRun: DryRun;
+}
+
+/** The options both commands read the same way from their flags, once their own parts are known. */
+export function metadataEditOptions(
+  f: ParsedFlags,
+  own: { readonly resources: readonly string[]; readonly add: ReadonlyMap<string, string>; readonly remove: readonly string[]; readonly list: boolean; readonly output: string; readonly dryRun: DryRun },
+): MetadataEditOptions {
+  return {
+    ...own,
+    overwrite: flagBool(f, "overwrite"),
+    local: flagBool(f, "local"),
+    filenames: flagList(f, "filename"),
+    all: flagBool(f, "all"),
+    allNamespaces: flagBool(f, "all-namespaces"),
+    selector: flagString(f, "selector"),
+    fieldSelector: flagString(f, "field-selector"),
+    resourceVersion: flagString(f, "resource-version"),
+  };
 }
 
 /**

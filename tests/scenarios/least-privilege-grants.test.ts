@@ -4,11 +4,11 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { playerUser } from "../players.ts";
-import { parseScenario } from "../scenarios/scenario.ts";
-import { Session } from "../session.ts";
+import { playerUser } from "../../shared/game/players.ts";
+import { parseScenario } from "../../shared/game/scenarios/scenario.ts";
+import { Session } from "../../shared/game/session.ts";
 
-const level2 = parseScenario(readFileSync(new URL("../../../assets/scenarios/level-2.yaml", import.meta.url), "utf8"), "level-2.yaml");
+const level2 = parseScenario(readFileSync(new URL("../../assets/scenarios/level-2.yaml", import.meta.url), "utf8"), "level-2.yaml");
 const admin = playerUser("alice");
 
 const role = (rules: string, name = "deployer", namespace = "team-a") => `apiVersion: rbac.authorization.k8s.io/v1
