@@ -7,6 +7,15 @@ import { z } from "zod";
 
 /** Longest console input accepted: a pasted manifest fits, a flood does not. */
 export const MAX_CONSOLE_BYTES = 64 * 1024;
+/** Longest console line (kubectl's own flags and a jsonpath fit many times over). */
+export const MAX_LINE_BYTES = 4096;
+/**
+ * The protocol's frame limit: the largest message a browser may send, the
+ * server's WebSocket maxPayload too. The browser refuses a larger message before
+ * sending it (the server would close the socket on it); it holds a full console
+ * request with room to spare for the envelope.
+ */
+export const MAX_MESSAGE_BYTES = MAX_CONSOLE_BYTES + MAX_LINE_BYTES + 1024;
 export const SPEEDS = [0, 1, 5, 20] as const;
 export type Speed = (typeof SPEEDS)[number];
 
@@ -16,15 +25,27 @@ export const MessageType = {
   bind: "bind",
   nodeAction: "node-action",
   speed: "speed",
+  /** The player's hand: the pod they are dragging, or null when they let go. */
+  drag: "drag",
+  /** Host only: remove a player from the room. */
+  kick: "kick",
   /** Server → client: an error about a message that could not be handled. */
   error: "error",
+  /** Server → client, once per join: who the server seated you as (WelcomeMessage). */
+  welcome: "welcome",
+  /** Server → every client: the host's banner or a room notice ({ message }). */
+  notice: "notice",
 } as const;
+
+/** Who may send a message: the room's host (holder of its host token) or any player. */
+export const ROLES = ["host", "player"] as const;
+export type Role = (typeof ROLES)[number];
 
 const name = z.string().min(1).max(253);
 
 export const KubectlRequest = z.object({
   /** One console line, e.g. "kubectl get pods -o wide". */
-  line: z.string().max(4096),
+  line: z.string().max(MAX_LINE_BYTES),
   /** Standard input for `kubectl apply -f -` (the YAML editor's text). */
   stdin: z.string().max(MAX_CONSOLE_BYTES).optional(),
 });
@@ -38,7 +59,7 @@ export interface KubectlResponse {
   readonly output: readonly { readonly stream: "stdout" | "stderr"; readonly text: string }[];
 }
 
-export const CompleteRequest = z.object({ line: z.string().max(4096) });
+export const CompleteRequest = z.object({ line: z.string().max(MAX_LINE_BYTES) });
 export type CompleteRequest = z.infer<typeof CompleteRequest>;
 export interface CompleteResponse {
   /** Full replacement words for the last word of the line. */
@@ -65,12 +86,42 @@ export type NodeActionResponse = { readonly ok: true } | { readonly ok: false; r
 export const SpeedRequest = z.object({ speed: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(20)]) });
 export type SpeedRequest = z.infer<typeof SpeedRequest>;
 
-/** Options a client passes when creating or joining a cluster room. */
+export const DragRequest = z.object({ namespace: name.default("default"), pod: name.nullable() });
+export type DragRequest = z.infer<typeof DragRequest>;
+
+export const KickRequest = z.object({ name: z.string().min(1).max(64) });
+export type KickRequest = z.infer<typeof KickRequest>;
+
+/** A display name: what others see and the player's user name to the API server. */
+export const PLAYER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+/**
+ * Options a client passes to joinById(code, options). Rooms are made by
+ * POST /api/rooms, never by a client's create/join (see shared/protocol/rooms.ts).
+ */
 export const JoinOptions = z.object({
-  scenario: z.string().regex(/^[a-z0-9-]{1,64}$/).default("sandbox"),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  name: z.string().max(32).optional(),
+  /** Display name, unique in the room; the server picks one when absent. */
+  name: z.string().max(64).optional(),
+  /** The token POST /api/rooms gave the creator: it makes them the room's host. */
+  hostToken: z.string().max(128).optional(),
+  /** The seat token a previous welcome gave: reclaims that seat and name after a drop or a server restart. */
+  seat: z.string().max(128).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** Sent to a client when it is seated (first join, or rejoin by seat token). Keep `seat` for the tab. */
+export interface WelcomeMessage {
+  readonly name: string;
+  readonly role: Role;
+  readonly seat: string;
+  readonly code: string;
+}
+
+/**
+ * Rate limit per client (a token bucket): a person types a few lines a second;
+ * past the burst each extra message is refused with "slow down", never dropped
+ * with the connection.
+ */
+export const RATE_LIMIT = { perSecond: 8, burst: 20 } as const;
 
 export const ROOM_NAME = "cluster";

@@ -3,6 +3,7 @@
 // Field order is the wire order: append new fields at the end.
 
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import { ActivityView, PlayerView } from "./presence-state.ts";
 
 export const NodeView = schema(
   {
@@ -130,6 +131,12 @@ export const ClusterState = schema(
     level: LevelView,
     /** The most recent events, newest first (at most Projector's EVENTS_SHOWN). */
     events: t.array(EventView),
+    /** The room's join code. */
+    code: t.string(),
+    /** Everyone seated, by name. */
+    players: t.map(PlayerView),
+    /** The most recent writes in words, newest first (at most ACTIVITY_SHOWN). */
+    activity: t.array(ActivityView),
   },
   "ClusterState",
 );
