@@ -1,15 +1,19 @@
 // The server's definition, free of listen() so tests can boot it: the cluster
-// room, the WebSocket transport and the HTTP routes (the built client and a
-// small JSON API).
+// room, the WebSocket transport and the HTTP routes (the rooms API, runs and
+// the built client).
 
-import { defineRoom, defineServer } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import express from "express";
 import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { MAX_CONSOLE_BYTES, ROOM_NAME } from "../shared/protocol/messages.ts";
-import { clusterRoomWith } from "./rooms/cluster-room.ts";
+import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol/messages.ts";
+import { mountRoomsApi } from "./http/rooms-api.ts";
+import { serveClient } from "./http/static.ts";
 import type { RunStore } from "./persistence/run-store.ts";
+import { clusterRoomWith } from "./rooms/cluster-room.ts";
+import { RoomDirectory } from "./rooms/directory.ts";
+import { RateLimiter } from "./rooms/host/rate-limiter.ts";
 import { loadCatalog } from "./scenarios.ts";
 
 export const DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -18,27 +22,69 @@ export interface AppOptions {
   readonly runs?: RunStore;
   /** Serve the built client from dist/ (off in room tests). */
   readonly serveClient?: boolean;
+  /** Where caught bad input is reported, one line each (default: console.warn). */
+  readonly log?: (line: string) => void;
 }
+
+/** Browser origins allowed to call the server from elsewhere: the Vite dev server only. */
+const DEV_ORIGINS = new Set((process.env.POD_PILOT_CORS_ORIGINS ?? "http://localhost:5173,http://127.0.0.1:5173").split(",").filter(Boolean));
+
+/** Joins one address may make: a room of 30 behind one NAT joins at once, a script does not. */
+const joinLimiter = () => new RateLimiter(2, 60);
 
 export function createServer(opts: AppOptions = {}) {
   const catalog = loadCatalog();
-  return defineServer({
+  const log = opts.log ?? ((line: string) => console.warn(line));
+  const directory = new RoomDirectory(opts.runs, log);
+  const joins = joinLimiter();
+  let shuttingDown = false;
+
+  // Rooms are made by POST /api/rooms and entered by code: the matchmaker's
+  // create/join/joinOrCreate would let a stranger into (or make) any room.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  // Colyseus echoes any Origin (with credentials) by default; allow only the dev server.
+  delete (matchMaker.controller.DEFAULT_CORS_HEADERS as Record<string, string>)["Access-Control-Allow-Origin"];
+  matchMaker.controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
+    const origin = headers.get("origin");
+    return origin && DEV_ORIGINS.has(origin) ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+  };
+
+  const server = defineServer({
     rooms: {
-      [ROOM_NAME]: defineRoom(clusterRoomWith({ catalog, runs: opts.runs })),
+      [ROOM_NAME]: defineRoom(
+        clusterRoomWith({
+          catalog,
+          runs: opts.runs,
+          log,
+          shuttingDown: () => shuttingDown,
+          createKey: directory.createKey,
+          registry: directory.rooms,
+          admitAddress: (ip) => joins.take(ip ?? "unknown", performance.now()),
+        }),
+      ),
     },
-    // A manifest pasted into the YAML editor is larger than the 4 KB default frame.
-    transport: new WebSocketTransport({ maxPayload: MAX_CONSOLE_BYTES + 4096 }),
+    // The protocol's frame limit: the browser refuses larger messages before sending.
+    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     express: (app) => {
+      app.set("trust proxy", "loopback");
+      mountRoomsApi(app, directory, catalog, () => performance.now());
       app.get("/api/scenarios", (_req, res) => {
         res.json(catalog.all().map((s) => ({ name: s.name, title: s.title, mode: s.mode, description: s.description })));
       });
       app.get("/api/runs/:id", (req, res) => {
         const run = opts.runs?.get(String(req.params.id));
-        if (!run) res.status(404).json({ error: `run "${req.params.id}" not found` });
+        if (!run) res.status(404).json({ error: `run "${String(req.params.id).slice(0, 64)}" not found` });
         else res.json(run.log);
       });
-      if (opts.serveClient !== false && existsSync(DIST_DIR)) app.use(express.static(DIST_DIR, { index: "index.html", maxAge: "1h" }));
+      if (opts.serveClient !== false && existsSync(DIST_DIR)) serveClient(app, DIST_DIR);
+    },
+  });
+  return Object.assign(server, {
+    directory,
+    /** Marks the shutdown as planned: rooms stay live on disk and come back on restart. */
+    beginShutdown: () => {
+      shuttingDown = true;
     },
   });
 }

@@ -3,7 +3,8 @@
 
 import { Client, type Room } from "@colyseus/sdk";
 import type { ClusterState } from "../../server/rooms/schema/cluster-state.ts";
-import { ROOM_NAME, type JoinOptions } from "../../shared/protocol/messages.ts";
+import type { JoinOptions } from "../../shared/protocol/messages.ts";
+import type { ApiErrorBody, CreateRoomResponse } from "../../shared/protocol/rooms.ts";
 import { serverUrl } from "./server-url.ts";
 
 export type ClusterRoom = Room<any, ClusterState>;
@@ -19,13 +20,19 @@ function getClient(): Client {
 export type ScenarioName = "sandbox" | "level-1" | "level-2";
 
 /**
- * Every menu entry starts a new cluster of one's own: thirty people opening the
- * sandbox in a workshop must not crash each other's nodes. (Shared clusters come
- * with join codes.)
+ * Every menu entry starts a new cluster: POST /api/rooms makes it and answers
+ * its join code and the host token, and the creator joins it as host.
  */
 export async function joinCluster(options: { scenario: ScenarioName; seed?: number; name?: string }): Promise<ClusterRoom> {
-  const join: JoinOptions = { scenario: options.scenario, seed: options.seed, name: options.name };
   const client = getClient();
-  const room = await client.create<ClusterState>(ROOM_NAME, join);
+  const res = await fetch(new URL("/api/rooms", serverUrl(window.location, import.meta.env.DEV).replace(/^ws/, "http")), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ scenario: options.scenario, ...(options.seed !== undefined ? { seed: options.seed } : {}) }),
+  });
+  const body = (await res.json()) as CreateRoomResponse | ApiErrorBody;
+  if ("error" in body) throw new Error(body.error);
+  const join: JoinOptions = { hostToken: body.hostToken, ...(options.name ? { name: options.name } : {}) };
+  const room = await client.joinById<ClusterState>(body.code, join);
   return room as ClusterRoom;
 }

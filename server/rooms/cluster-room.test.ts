@@ -9,8 +9,8 @@ const ts = useTestServer(2610);
 
 describe("cluster room", () => {
   it("projects the sandbox's nodes and pods into the synced state", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await ts.colyseus.connectTo(room, { name: "alice" });
+    const { room, hostToken } = await ts.createRoom("sandbox");
+    const client = await ts.colyseus.connectTo(room, { name: "alice", hostToken });
     expect(room.roomId).toMatch(/^[A-Z2-9]{6}$/);
     expect([...client.state.nodes.keys()].sort()).toEqual(["node-1", "node-2", "node-3"]);
     const node = client.state.nodes.get("node-1")!;
@@ -24,8 +24,8 @@ describe("cluster room", () => {
   });
 
   it("shows the newest events as kubectl get events names them", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await ts.colyseus.connectTo(room);
+    const { room, hostToken } = await ts.createRoom("sandbox");
+    const client = await ts.colyseus.connectTo(room, { hostToken });
     const events = [...client.state.events];
     expect(events).toHaveLength(12);
     // Newest first.
@@ -59,8 +59,8 @@ describe("cluster room", () => {
   });
 
   it("answers a console line with kubectl's output", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await ts.colyseus.connectTo(room);
+    const { room, hostToken } = await ts.createRoom("sandbox");
+    const client = await ts.colyseus.connectTo(room, { hostToken });
     const res = (await client.request("kubectl", { line: "kubectl get nodes" })) as KubectlResponse;
     expect(res.exitCode).toBe(0);
     expect(res.stdout.split("\n")[0]).toMatch(/^NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION$/);
@@ -72,8 +72,8 @@ describe("cluster room", () => {
   });
 
   it("refuses a drop with the scheduler's own reasons and accepts one that fits", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-1" });
-    const client = await ts.colyseus.connectTo(room);
+    const { room, hostToken } = await ts.createRoom("level-1");
+    const client = await ts.colyseus.connectTo(room, { hostToken });
     expect(client.state.level.mode).toBe("level");
     expect(client.state.pods.get("default/batch")?.node).toBe("");
 
@@ -95,8 +95,8 @@ describe("cluster room", () => {
   });
 
   it("ticks an access level's can-i checklist as the player's YAML lands, and wins it", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-2" });
-    const client = await ts.colyseus.connectTo(room, { name: "alice" });
+    const { room, hostToken } = await ts.createRoom("level-2");
+    const client = await ts.colyseus.connectTo(room, { name: "alice", hostToken });
     const level = client.state.level;
     expect({ win: level.win, subject: level.subject, status: level.status, timeLimitMs: level.timeLimitMs }).toEqual({ win: "accessReview", subject: "dana (team-a-devs)", status: "playing", timeLimitMs: 0 });
     const rows = () => [...client.state.level.rows].map((r) => `${r.kind} ${r.passed ? "✔" : "✗"} ${r.label}`);
@@ -121,8 +121,8 @@ describe("cluster room", () => {
   });
 
   it("answers malformed messages with an error and keeps the room running", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await ts.colyseus.connectTo(room);
+    const { room, hostToken } = await ts.createRoom("sandbox");
+    const client = await ts.colyseus.connectTo(room, { hostToken });
     await expect(client.request("bind", { pod: 42 })).rejects.toThrow();
     await expect(client.request("kubectl", { line: "x".repeat(5000) })).rejects.toThrow();
     await expect(client.request("speed", { speed: 3 })).rejects.toThrow();
@@ -137,8 +137,8 @@ describe("cluster room", () => {
   });
 
   it("crashes a node from its failure button and pauses at speed 0", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "sandbox" });
-    const client = await ts.colyseus.connectTo(room);
+    const { room, hostToken } = await ts.createRoom("sandbox");
+    const client = await ts.colyseus.connectTo(room, { hostToken });
     expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: true });
     expect(await client.request("node-action", { node: "node-2", action: "crash" })).toEqual({ ok: false, message: 'node "node-2" is already down' });
     await room.waitForNextPatch();
@@ -158,6 +158,6 @@ describe("cluster room", () => {
   });
 
   it("refuses to create a room for an unknown scenario", async () => {
-    await expect(ts.colyseus.createRoom("cluster", { scenario: "no-such-level" })).rejects.toThrow(/unknown scenario "no-such-level"/);
+    await expect(ts.createRoom("no-such-level")).rejects.toThrow(/unknown scenario "no-such-level"/);
   });
 });

@@ -11,8 +11,8 @@ const ts = useTestServer(2640);
 
 describe("runs", () => {
   it("a level played in a room replays from its stored log to the same hash and stars", async () => {
-    const room = await ts.colyseus.createRoom("cluster", { scenario: "level-1" });
-    const client = await ts.colyseus.connectTo(room, { name: "alice" });
+    const { room, hostToken } = await ts.createRoom("level-1");
+    const client = await ts.colyseus.connectTo(room, { name: "alice", hostToken });
     const drop = (pod: string, node: string) => client.request("bind", { pod, node });
     await drop("api", "node-4"); // refused: cordoned
     for (const [pod, node] of [["batch", "node-1"], ["cache", "node-1"], ["api", "node-2"], ["web-1", "node-2"], ["web-2", "node-2"], ["trainer", "node-3"]] as const) {

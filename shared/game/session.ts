@@ -8,10 +8,13 @@ import { STEP_MS } from "../sim/kernel/clock.ts";
 import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
 import { newKubeconfig, type Kubeconfig } from "../kubectl/kubeconfig.ts";
 import { loggedUser, type Action, type ActionLog, type LoggedAction } from "./actions/action.ts";
-import { applyAction, applyRequest, type ActionOutcome } from "./actions/apply.ts";
+import { applyAction, applyRequest, outcomeOf, type ActionOutcome } from "./actions/apply.ts";
 import { isWon, levelProgress, type LevelProgress } from "./levels/level.ts";
 import { buildCluster } from "./scenarios/build.ts";
 import type { Scenario } from "./scenarios/scenario.ts";
+
+/** Told of every logged action once it has been applied: a journal, an activity feed. */
+export type ActionListener = (entry: LoggedAction, outcome: ActionOutcome) => void;
 
 export class Session {
   readonly scenario: Scenario;
@@ -20,6 +23,7 @@ export class Session {
   readonly #log: LoggedAction[] = [];
   /** Each player's kubeconfig, by user name: console state, not cluster state (requests carry their namespace). */
   readonly #kubeconfigs = new Map<string, Kubeconfig>();
+  readonly #listeners: ActionListener[] = [];
   #refusedDrops = 0;
   #wonAtMs: number | undefined;
 
@@ -33,12 +37,24 @@ export class Session {
     return this.cluster.tick;
   }
 
+  /** Actions logged so far. */
+  get actionCount(): number {
+    return this.#log.length;
+  }
+
+  /** Calls `listener` after each action from now on. */
+  onAction(listener: ActionListener): void {
+    this.#listeners.push(listener);
+  }
+
   /** Applies and logs one action as `user`. */
   apply(user: UserInfo, action: Action): ActionOutcome {
-    this.#log.push({ tick: this.cluster.tick, user: loggedUser(user), action });
+    const entry: LoggedAction = { tick: this.cluster.tick, user: loggedUser(user), action };
+    this.#log.push(entry);
     const outcome = applyAction(this.cluster, user, action);
     if (action.type === "bind" && !outcome.ok) this.#refusedDrops++;
     this.#checkWin();
+    this.#tell(entry, outcome);
     return outcome;
   }
 
@@ -52,8 +68,11 @@ export class Session {
     // Each write is logged, then applied exactly as a replay will apply it.
     const client = this.cluster.clientFor(user, {
       interceptor: (u, request) => {
-        this.#log.push({ tick: this.cluster.tick, user: loggedUser(u), action: { type: "request", request } as Action });
-        return applyRequest(this.cluster, u, request);
+        const entry: LoggedAction = { tick: this.cluster.tick, user: loggedUser(u), action: { type: "request", request } as Action };
+        this.#log.push(entry);
+        const result = applyRequest(this.cluster, u, request);
+        this.#tell(entry, outcomeOf(result));
+        return result;
       },
     });
     const wait = options.canWait ? (ms: number) => this.runFor(ms) : undefined;
@@ -90,6 +109,10 @@ export class Session {
   /** The run so far, as a replayable log. */
   log(): ActionLog {
     return { simVersion: SIM_VERSION, scenario: this.scenario.name, seed: this.seed, endTick: this.cluster.tick, actions: [...this.#log] };
+  }
+
+  #tell(entry: LoggedAction, outcome: ActionOutcome): void {
+    for (const listener of this.#listeners) listener(entry, outcome);
   }
 
   #checkWin(): void {

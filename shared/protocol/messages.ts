@@ -124,4 +124,15 @@ export interface WelcomeMessage {
  */
 export const RATE_LIMIT = { perSecond: 8, burst: 20 } as const;
 
+/**
+ * Why the server closed a connection, beyond Colyseus' own codes (4001 is a
+ * server shutdown: rejoin by code once it is back).
+ */
+export const CLOSE_CODES = {
+  /** The same seat was taken by a newer connection (another tab). Do not reconnect. */
+  replaced: 4100,
+  /** The host removed this player. Do not reconnect. */
+  removed: 4101,
+} as const;
+
 export const ROOM_NAME = "cluster";

@@ -5,6 +5,8 @@ import type { Client } from "@colyseus/core";
 import { BindRequest, type BindResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
+export const roles = ["host", "player"] as const;
+export const does = "place pods";
 export const schema = BindRequest;
 
 export function handle(ctx: RoomContext, client: Client, msg: BindRequest): BindResponse {

@@ -5,6 +5,8 @@ import { completeKubectl } from "../../../shared/kubectl/kubectl.ts";
 import { CompleteRequest, type CompleteResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
+export const roles = ["host", "player"] as const;
+export const does = "complete console lines";
 export const schema = CompleteRequest;
 
 export function handle(ctx: RoomContext, client: Client, msg: CompleteRequest): CompleteResponse {

@@ -1,5 +1,6 @@
 // What a message handler may touch: the session (through actions and kubectl),
-// the player's identity and the room's speed. Handlers never edit the cluster.
+// the sender's identity and seat, and the room's own controls. Handlers never
+// edit the cluster or the synced state directly.
 
 import type { Client } from "@colyseus/core";
 import type { UserInfo } from "../../../shared/sim/apiserver/types.ts";
@@ -10,6 +11,12 @@ export interface RoomContext {
   readonly session: Session;
   userOf(client: Client): UserInfo;
   setSpeed(speed: Speed): void;
+  /** Marks what the sender's hand is on ("namespace/pod", or "" to let go). */
+  setHolding(client: Client, key: string): void;
+  /** Removes a player from the room; the reason is shown to them. Undefined when done, else why not. */
+  kick(name: string, by: Client): string | undefined;
+  /** Adds a line to the activity feed that no logged action made (a console write refused before its request). */
+  feed(client: Client, text: string, refused: boolean): void;
   /** Pushes changed objects to clients now, so a reply and its effect arrive together. */
   flush(): void;
 }

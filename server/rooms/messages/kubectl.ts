@@ -5,10 +5,28 @@ import type { Client } from "@colyseus/core";
 import { KubectlRequest, type KubectlResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
+export const roles = ["host", "player"] as const;
+export const does = "run kubectl";
 export const schema = KubectlRequest;
 
 export function handle(ctx: RoomContext, client: Client, msg: KubectlRequest): KubectlResponse {
+  const before = ctx.session.actionCount;
   const result = ctx.session.kubectl(ctx.userOf(client), msg.line, msg.stdin);
+  // A write kubectl gave up on before sending (its GET was refused or found nothing) is still a deed others should see.
+  const refusal = ctx.session.actionCount === before ? refusedWrite(msg.line, result) : undefined;
+  if (refusal) ctx.feed(client, refusal, true);
   ctx.flush();
   return result;
+}
+
+/** kubectl subcommands that write. */
+const WRITES = new Set(["create", "apply", "replace", "patch", "delete", "scale", "label", "annotate", "cordon", "uncordon", "drain", "taint", "set", "rollout", "run", "expose", "autoscale", "edit"]);
+
+function refusedWrite(line: string, result: KubectlResponse): string | undefined {
+  const words = line.trim().split(/\s+/);
+  if (words[0] !== "kubectl" || !WRITES.has(words[1] ?? "") || result.exitCode === 0) return undefined;
+  const error = result.stderr.split("\n").find((l) => l.startsWith("Error from server") || l.startsWith("error: "));
+  if (!error) return undefined;
+  const command = line.trim().slice(0, 120);
+  return `tried "${command}": ${error.replace(/^Error from server \([A-Za-z]+\): |^error: /, "")}`;
 }

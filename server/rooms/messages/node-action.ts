@@ -4,6 +4,8 @@ import type { Client } from "@colyseus/core";
 import { NodeActionRequest, type NodeActionResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
+export const roles = ["host"] as const;
+export const does = "crash or restart nodes";
 export const schema = NodeActionRequest;
 
 export function handle(ctx: RoomContext, client: Client, msg: NodeActionRequest): NodeActionResponse {

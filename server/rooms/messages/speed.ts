@@ -5,6 +5,8 @@ import type { Client } from "@colyseus/core";
 import { SpeedRequest } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
+export const roles = ["host"] as const;
+export const does = "pause or change the speed";
 export const schema = SpeedRequest;
 
 export function handle(ctx: RoomContext, _client: Client, msg: SpeedRequest): { speed: number } {

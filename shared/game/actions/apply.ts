@@ -27,12 +27,15 @@ export function applyRequest(cluster: Cluster, user: UserInfo, request: ApiReque
   return res;
 }
 
+/** A request's answer as an action's outcome. */
+export function outcomeOf(res: ApiResult<unknown>): ActionOutcome {
+  return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
+}
+
 export function applyAction(cluster: Cluster, user: UserInfo, action: Action): ActionOutcome {
   switch (action.type) {
-    case "request": {
-      const res = applyRequest(cluster, user, action.request as ApiRequest);
-      return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
-    }
+    case "request":
+      return outcomeOf(applyRequest(cluster, user, action.request as ApiRequest));
     case "bind": {
       // The scheduler's cache must include every write so far (an earlier drop, say).
       cluster.settle();
@@ -49,7 +52,7 @@ export function applyAction(cluster: Cluster, user: UserInfo, action: Action): A
       }
       const res = client.bind(action.namespace, action.pod, action.node);
       cluster.settle();
-      return res.ok ? { ok: true } : { ok: false, kind: "status", status: res.status, message: res.status.message };
+      return outcomeOf(res);
     }
     case "fault": {
       const res = cluster.injectFault({ type: action.fault, node: action.node });

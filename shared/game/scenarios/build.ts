@@ -2,7 +2,7 @@
 
 import { Cluster, type ClusterNodeConfig } from "../../sim/cluster.ts";
 import type { Scenario } from "./scenario.ts";
-import { playersBinding } from "../players.ts";
+import { hostsBinding, playersBinding } from "../players.ts";
 
 export function nodeConfigs(scenario: Scenario): ClusterNodeConfig[] {
   return scenario.nodes.map((n, index) => ({
@@ -25,7 +25,7 @@ export function buildCluster(scenario: Scenario, seed = scenario.seed): Cluster 
     epochMs: scenario.epochMs,
     nodes: nodeConfigs(scenario),
     schedulerActive: scenario.schedulerActive,
-    // Players act as themselves; in the scenarios so far they run the cluster.
-    objects: [playersBinding("cluster-admin"), ...scenario.objects],
+    // Players act as themselves; in the scenarios so far they run the cluster, and the host always does.
+    objects: [hostsBinding(), playersBinding("cluster-admin"), ...scenario.objects],
   });
 }
