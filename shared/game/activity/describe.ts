@@ -70,6 +70,9 @@ function requestWords(request: Request): Words {
       if (request.resource === "nodes" && unschedulable !== undefined) {
         return unschedulable === true ? words("cordon", "cordoned", name) : words("uncordon", "uncordoned", name);
       }
+      const metadata = onlyMetadata(request.patch);
+      if (metadata?.labels) return words("label", "labeled", `${name} ${pairs(metadata.labels)}`);
+      if (metadata?.annotations) return words("annotate", "annotated", `${name} ${pairs(metadata.annotations)}`);
       return words("patch", "patched", name);
     }
     case "delete":
@@ -81,6 +84,26 @@ function requestWords(request: Request): Words {
     case "evict":
       return words("evict", "evicted", `pod/${request.name}`);
   }
+}
+
+/** The patch's labels or annotations when it changes nothing else (kubectl label / annotate). */
+function onlyMetadata(patch: Record<string, unknown>): { labels?: Record<string, unknown>; annotations?: Record<string, unknown> } | undefined {
+  const keys = Object.keys(patch);
+  const metadata = patch["metadata"];
+  if (keys.length !== 1 || keys[0] !== "metadata" || !metadata || typeof metadata !== "object") return undefined;
+  const m = metadata as Record<string, unknown>;
+  const fields = Object.keys(m).filter((k) => k !== "resourceVersion");
+  if (fields.length !== 1) return undefined;
+  const value = m[fields[0]!];
+  if (!value || typeof value !== "object") return undefined;
+  return fields[0] === "labels" ? { labels: value as Record<string, unknown> } : fields[0] === "annotations" ? { annotations: value as Record<string, unknown> } : undefined;
+}
+
+/** As typed on the command line: key=value, or key- for a removal. */
+function pairs(map: Record<string, unknown>): string {
+  return Object.entries(map)
+    .map(([k, v]) => (v === null ? `${k}-` : `${k}=${String(v)}`))
+    .join(" ");
 }
 
 function specField(body: Record<string, unknown>, field: string): unknown {
