@@ -31,19 +31,19 @@ function start(db: string): Promise<ChildProcess> {
   });
 }
 
-function kill9(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, signal: "SIGKILL" | "SIGTERM" = "SIGKILL"): Promise<void> {
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
-    child.kill("SIGKILL");
+    child.kill(signal);
   });
 }
 
 afterEach(async () => {
-  if (server && server.exitCode === null) await kill9(server);
+  if (server && server.exitCode === null) await stop(server);
 });
 
 describe("crash safety", () => {
-  it("a room killed with SIGKILL right after an acknowledged action comes back at the same state hash, with its players", async () => {
+  it.each(["SIGKILL", "SIGTERM"] as const)("a room stopped by %s right after an acknowledged action comes back at the same state hash, with its players", async (signal) => {
     const db = join(mkdtempSync(join(tmpdir(), "pod-pilot-crash-")), "pod-pilot.db");
     const first = await start(db);
     const created = (await (await fetch(`${base}/api/rooms`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ scenario: "sandbox" }) })).json()) as CreateRoomResponse;
@@ -60,7 +60,7 @@ describe("crash safety", () => {
     const before = (await (await fetch(`${base}/api/rooms/${created.code}`)).json()) as RoomInfo;
     expect(before.tick).toBeGreaterThan(0);
 
-    await kill9(first);
+    await stop(first, signal);
     await start(db);
     const after = (await (await fetch(`${base}/api/rooms/${created.code}`)).json()) as RoomInfo;
     expect(after).toEqual({
