@@ -37,6 +37,34 @@ describe("scenario files", () => {
     expect(() => parseScenario(dup, "d.yaml")).toThrow(/duplicate node name "node-1"/);
   });
 
+  describe("node pools", () => {
+    const pools = (body: string, nodes = "    nodes: []\n") => minimal().replace(/    nodes:\n.*\n/, `${nodes}    nodePools:\n${body}`);
+
+    it("expand to <prefix>-1..N round-robin over the zones, after the listed nodes", () => {
+      const s = parseScenario(pools('      - { namePrefix: worker, count: 4, zones: [zone-a, zone-b, zone-c], cpu: "16", memory: 64Gi, taints: [{ key: gpu, effect: NoSchedule }] }\n', minimal().match(/    nodes:\n.*\n/)![0]), "p.yaml");
+      expect(s.nodes.map((n) => [n.name, n.zone, n.cpu, n.memory])).toEqual([
+        ["node-1", "zone-a", "2", "4Gi"],
+        ["worker-1", "zone-a", "16", "64Gi"],
+        ["worker-2", "zone-b", "16", "64Gi"],
+        ["worker-3", "zone-c", "16", "64Gi"],
+        ["worker-4", "zone-a", "16", "64Gi"],
+      ]);
+      expect(s.nodes[1]).toEqual({ name: "worker-1", zone: "zone-a", cpu: "16", memory: "64Gi", taints: [{ key: "gpu", effect: "NoSchedule" }] });
+    });
+
+    const bad: readonly [string, string, string, RegExp][] = [
+      ["no nodes at all", "      []\n", "    nodes: []\n", /^e\.yaml: spec\.cluster: must list at least one node in nodes or nodePools$/],
+      ["a pool that names a listed node", '      - { namePrefix: node, count: 2, zones: [zone-a], cpu: "1", memory: 1Gi }\n', minimal().match(/    nodes:\n.*\n/)![0], /^e\.yaml: spec\.cluster\.nodePools\.0: duplicate node name "node-1"$/],
+      ["a pool without zones", '      - { namePrefix: node, count: 2, zones: [], cpu: "1", memory: 1Gi }\n', "    nodes: []\n", /^e\.yaml: spec\.cluster\.nodePools\.0\.zones: /],
+      ["a bad quantity", '      - { namePrefix: node, count: 2, zones: [zone-a], cpu: lots, memory: 1Gi }\n', "    nodes: []\n", /^e\.yaml: spec\.cluster\.nodePools\.0\.cpu: must be a Kubernetes quantity/],
+      ["a misspelt field", '      - { namePrefix: node, count: 2, zone: [zone-a], cpu: "1", memory: 1Gi }\n', "    nodes: []\n", /spec\.cluster\.nodePools\.0: Unrecognized key: "zone"/],
+      ["too many nodes", '      - { namePrefix: node, count: 5000, zones: [zone-a], cpu: "1", memory: 1Gi }\n', minimal().match(/    nodes:\n.*\n/)![0].replace("node-1", "solo"), /^e\.yaml: spec\.cluster: at most 5000 nodes \(nodes and nodePools together\), not 5001$/],
+    ];
+    for (const [name, body, nodes, message] of bad) {
+      it(`refuses ${name}`, () => expect(() => parseScenario(pools(body, nodes), "e.yaml")).toThrow(message));
+    }
+  });
+
   it("rejects an unknown taint effect and a bad epoch", () => {
     const taint = minimal().replace("memory: 4Gi }", "memory: 4Gi, taints: [{ key: a, effect: Sometimes }] }");
     expect(() => parseScenario(taint, "t.yaml")).toThrow(/spec\.cluster\.nodes\.0\.taints\.0\.effect/);

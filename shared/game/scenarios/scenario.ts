@@ -29,6 +29,22 @@ const NodeSpec = z.object({
   unschedulable: z.boolean().optional(),
 });
 
+/**
+ * Many alike nodes in a line: `count` nodes named `<namePrefix>-1` … `-<count>`,
+ * spread round-robin over `zones` (node-1 in the first zone, node-2 in the
+ * second…), so a workshop cluster of fifty nodes is one entry, not fifty.
+ */
+const NodePool = z.strictObject({
+  namePrefix: dnsLabel,
+  count: z.number().int().min(1).max(5000),
+  zones: z.array(dnsLabel).min(1),
+  cpu: quantity,
+  memory: quantity,
+  pods: z.number().int().min(1).max(250).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  taints: z.array(Taint).optional(),
+});
+
 const ManifestObject = z
   .object({
     apiVersion: z.string().min(1),
@@ -117,7 +133,8 @@ export const ScenarioFile = z.object({
       .default("2026-01-01T09:00:00Z"),
     cluster: z.object({
       scheduler: z.boolean().default(true),
-      nodes: z.array(NodeSpec).min(1).max(5000),
+      nodes: z.array(NodeSpec).max(5000).default([]),
+      nodePools: z.array(NodePool).default([]),
     }),
     objects: z.array(ManifestObject).default([]),
     level: Level.optional(),
@@ -126,6 +143,20 @@ export const ScenarioFile = z.object({
 
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
 export type ScenarioNode = z.infer<typeof NodeSpec>;
+export type ScenarioNodePool = z.infer<typeof NodePool>;
+
+/** A pool's nodes, in name order: `<prefix>-1` in zones[0], `<prefix>-2` in zones[1], round-robin. */
+export function expandNodePool(pool: ScenarioNodePool): ScenarioNode[] {
+  return Array.from({ length: pool.count }, (_, i): ScenarioNode => ({
+    name: `${pool.namePrefix}-${i + 1}`,
+    zone: pool.zones[i % pool.zones.length]!,
+    cpu: pool.cpu,
+    memory: pool.memory,
+    ...(pool.pods === undefined ? {} : { pods: pool.pods }),
+    ...(pool.labels === undefined ? {} : { labels: pool.labels }),
+    ...(pool.taints === undefined ? {} : { taints: pool.taints }),
+  }));
+}
 
 export interface Scenario {
   readonly name: string;
@@ -157,10 +188,17 @@ export function parseScenario(text: string, source: string): Scenario {
   }
   const s = parsed.data;
   if (s.spec.mode === "level" && !s.spec.level) throw new ScenarioError(`${source}: spec.level: required when spec.mode is "level"`);
+  // Listed nodes first, then each pool's; a name may appear once across both.
+  const nodes = [
+    ...s.spec.cluster.nodes.map((node, i) => ({ node, path: `spec.cluster.nodes.${i}.name` })),
+    ...s.spec.cluster.nodePools.flatMap((pool, p) => expandNodePool(pool).map((node) => ({ node, path: `spec.cluster.nodePools.${p}` }))),
+  ];
+  if (nodes.length === 0) throw new ScenarioError(`${source}: spec.cluster: must list at least one node in nodes or nodePools`);
+  if (nodes.length > 5000) throw new ScenarioError(`${source}: spec.cluster: at most 5000 nodes (nodes and nodePools together), not ${nodes.length}`);
   const names = new Set<string>();
-  for (const [i, n] of s.spec.cluster.nodes.entries()) {
-    if (names.has(n.name)) throw new ScenarioError(`${source}: spec.cluster.nodes.${i}.name: duplicate node name "${n.name}"`);
-    names.add(n.name);
+  for (const { node, path } of nodes) {
+    if (names.has(node.name)) throw new ScenarioError(`${source}: ${path}: duplicate node name "${node.name}"`);
+    names.add(node.name);
   }
   return {
     name: s.metadata.name,
@@ -170,7 +208,7 @@ export function parseScenario(text: string, source: string): Scenario {
     seed: s.spec.seed,
     epochMs: parseTime(0, s.spec.epoch),
     schedulerActive: s.spec.cluster.scheduler,
-    nodes: s.spec.cluster.nodes,
+    nodes: nodes.map(({ node }) => node),
     objects: s.spec.objects as unknown as KubeObject[],
     level: s.spec.level,
   };
