@@ -1,6 +1,6 @@
-// Where things go on the 1920×1080 cluster screen. Pure geometry, no Phaser:
-// zones become columns, nodes become cards whose CPU capacity is a grid of
-// 250m cells, and pods flow through those cells in creation order, so a pod's
+// Where things go on the cluster screen. Pure geometry, no Phaser: the
+// cluster is a world the camera looks at (layoutWorld), zones become columns,
+// nodes become cards whose CPU capacity is a grid of 250m cells, and pods flow through those cells in creation order, so a pod's
 // width is its CPU request on every card and in the pending queue alike.
 
 export interface Rect {
@@ -75,24 +75,29 @@ export function zoneOf(node: Pick<NodeBox, "zone">): string {
 }
 
 export function layoutCluster(nodes: readonly NodeBox[], area: Rect): ClusterLayout {
+  return placeCards(groupByZone(nodes), area, bestFitIn(groupByZone(nodes), area));
+}
+
+/** How a layout shapes its cards: sub-columns per zone, cores per grid row, and the grid's cell size. */
+interface CardShape {
+  readonly subCols: number;
+  readonly cores: number;
+  readonly rowH: number;
+  readonly cellW: number;
+}
+
+/** The most readable shape that fits `area` (the first candidate at the minimum sizes, else the roomiest). */
+function bestFitIn(byZone: ReadonlyMap<string, readonly NodeBox[]>, area: Rect): CardShape & { fits: boolean } {
   const M = CardMetrics;
-  const byZone = new Map<string, NodeBox[]>();
-  for (const node of [...nodes].sort((a, b) => compare(a.name, b.name))) {
-    const zone = zoneOf(node);
-    byZone.set(zone, [...(byZone.get(zone) ?? []), node]);
-  }
-  const zones = [...byZone.keys()].sort(compare);
-  const columns = Math.max(1, zones.length);
+  const columns = Math.max(1, byZone.size);
   const colW = (area.w - M.zoneGap * (columns - 1)) / columns;
   const availH = area.h - M.zoneHeaderH;
-
-  let best: { subCols: number; cores: number; rowH: number; cellW: number } | undefined;
+  let best: (CardShape & { fits: boolean }) | undefined;
   for (const [subCols, cores] of CANDIDATES) {
     const cardW = (colW - M.gap * (subCols - 1)) / subCols;
     const cellW = (cardW - 2 * M.pad) / (cores * CELLS_PER_CORE);
     let rowH: number = M.maxRowH;
-    for (const zone of zones) {
-      const cards = byZone.get(zone)!;
+    for (const cards of byZone.values()) {
       for (let sub = 0; sub < subCols; sub++) {
         const mine = cards.filter((_, i) => i % subCols === sub);
         if (mine.length === 0) continue;
@@ -101,28 +106,87 @@ export function layoutCluster(nodes: readonly NodeBox[], area: Rect): ClusterLay
         rowH = Math.min(rowH, (availH - fixed) / rows);
       }
     }
-    const candidate = { subCols, cores, rowH, cellW };
-    if (cellW >= M.minCellW && rowH >= M.minRowH) {
-      best = candidate;
-      break;
-    }
-    if (!best || rowH > best.rowH) best = candidate;
+    const fits = cellW >= M.minCellW && rowH >= M.minRowH;
+    const candidate = { subCols, cores, rowH: Math.floor(Math.max(M.minRowH, Math.min(M.maxRowH, rowH))), cellW, fits };
+    if (fits) return candidate;
+    if (!best || rowH > best.rowH) best = { ...candidate, rowH };
   }
-  const { subCols, cores, cellW } = best!;
-  const rowH = Math.floor(Math.max(M.minRowH, Math.min(M.maxRowH, best!.rowH)));
+  return { ...best!, rowH: Math.floor(Math.max(M.minRowH, Math.min(M.maxRowH, best!.rowH))) };
+}
+
+/** A cluster laid out in world coordinates, larger than the screen when it must be. */
+export interface WorldLayout extends ClusterLayout {
+  readonly world: Rect;
+}
+
+/** Grid sizes of a cluster too big for one screen: cards stay readable when zoomed in. */
+const WORLD_CELL_W = 40;
+const WORLD_ROW_H = 44;
+/** Sub-columns per zone × cores per grid row. Two cores at least: a narrower card cuts its name and figures short. */
+const WORLD_SHAPES: ReadonlyArray<readonly [number, number]> = [
+  [1, 2], [1, 4], [2, 2], [2, 4], [3, 2], [3, 4], [4, 2], [4, 4], [6, 2], [6, 4], [8, 2], [8, 4], [12, 4], [16, 4], [24, 4], [32, 4], [48, 4], [64, 4],
+];
+/**
+ * The whole cluster as a world for a camera whose viewport is `view`. When the
+ * cluster fits the viewport at readable sizes, the world is the viewport
+ * (zoom 1, as a small cluster always looked); otherwise cards keep a fixed,
+ * readable size and take the shape that a fit-all zoom shows largest.
+ */
+export function layoutWorld(nodes: readonly NodeBox[], view: { readonly w: number; readonly h: number }): WorldLayout {
+  const byZone = groupByZone(nodes);
+  const screen = { x: 0, y: 0, w: view.w, h: view.h };
+  const fitted = bestFitIn(byZone, screen);
+  if (fitted.fits || nodes.length === 0) return { ...placeCards(byZone, screen, fitted), world: screen };
+  const M = CardMetrics;
+  const columns = Math.max(1, byZone.size);
+  let best: { shape: CardShape; w: number; h: number; zoom: number } | undefined;
+  for (const [subCols, cores] of WORLD_SHAPES) {
+    const cardW = 2 * M.pad + cores * CELLS_PER_CORE * WORLD_CELL_W;
+    const colW = subCols * cardW + M.gap * (subCols - 1);
+    const w = columns * colW + M.zoneGap * (columns - 1);
+    let tallest = 0;
+    for (const cards of byZone.values()) {
+      const heights = Array.from({ length: subCols }, () => 0);
+      cards.forEach((n, i) => (heights[i % subCols]! += cardHeight(n, cores * CELLS_PER_CORE, WORLD_ROW_H) + M.gap));
+      tallest = Math.max(tallest, ...heights);
+    }
+    const h = M.zoneHeaderH + tallest;
+    const zoom = Math.min(view.w / w, view.h / h);
+    if (!best || zoom > best.zoom) best = { shape: { subCols, cores, rowH: WORLD_ROW_H, cellW: WORLD_CELL_W }, w, h, zoom };
+  }
+  // Stretch the world to the viewport's proportions so fit-all centres it.
+  const world = { x: 0, y: 0, w: Math.max(best!.w, view.w / best!.zoom), h: Math.max(best!.h, view.h / best!.zoom) };
+  const area = { x: (world.w - best!.w) / 2, y: 0, w: best!.w, h: world.h };
+  return { ...placeCards(byZone, area, best!.shape), world };
+}
+
+function groupByZone(nodes: readonly NodeBox[]): Map<string, NodeBox[]> {
+  const byZone = new Map<string, NodeBox[]>();
+  for (const node of [...nodes].sort((a, b) => compare(a.name, b.name))) {
+    const zone = zoneOf(node);
+    const list = byZone.get(zone);
+    if (list) list.push(node);
+    else byZone.set(zone, [node]);
+  }
+  return new Map([...byZone.entries()].sort(([a], [b]) => compare(a, b)));
+}
+
+function placeCards(byZone: ReadonlyMap<string, readonly NodeBox[]>, area: Rect, shape: CardShape): ClusterLayout {
+  const M = CardMetrics;
+  const { subCols, cores, cellW, rowH } = shape;
+  const columns = Math.max(1, byZone.size);
+  const colW = (area.w - M.zoneGap * (columns - 1)) / columns;
   const cols = cores * CELLS_PER_CORE;
   const cardW = (colW - M.gap * (subCols - 1)) / subCols;
-
-  const zoneLayouts = zones.map((zone, zi): ZoneLayout => {
+  const zoneLayouts = [...byZone.entries()].map(([zone, nodes], zi): ZoneLayout => {
     const x = area.x + zi * (colW + M.zoneGap);
     const nextY = Array.from({ length: subCols }, () => area.y + M.zoneHeaderH);
-    const cards = byZone.get(zone)!.map((node, i): CardLayout => {
+    const cards = nodes.map((node, i): CardLayout => {
       const sub = i % subCols;
       const cardX = x + sub * (cardW + M.gap);
       const cardY = nextY[sub]!;
-      const rows = gridRows(node.cpuMilli, cols);
       const top = M.headerH + (node.hasTaints ? M.taintRowH : 0);
-      const h = top + rows * rowH + M.footerH + M.pad;
+      const h = cardHeight(node, cols, rowH);
       nextY[sub] = cardY + h + M.gap;
       return {
         name: node.name,
@@ -130,12 +194,16 @@ export function layoutCluster(nodes: readonly NodeBox[], area: Rect): ClusterLay
         y: cardY,
         w: cardW,
         h,
-        grid: { x: cardX + M.pad, y: cardY + top, cols, rows, cellW, rowH },
+        grid: { x: cardX + M.pad, y: cardY + top, cols, rows: gridRows(node.cpuMilli, cols), cellW, rowH },
       };
     });
     return { zone, x, y: area.y, w: colW, h: area.h, cards };
   });
   return { zones: zoneLayouts, cellW, rowH };
+}
+
+function cardHeight(node: NodeBox, cols: number, rowH: number): number {
+  return fixedHeight(node) + gridRows(node.cpuMilli, cols) * rowH;
 }
 
 function fixedHeight(node: NodeBox): number {

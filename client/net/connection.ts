@@ -17,7 +17,7 @@ function getClient(): Client {
 }
 
 /** Scenarios the menu offers; the server validates the name. */
-export type ScenarioName = "sandbox" | "level-1" | "level-2";
+export type ScenarioName = "sandbox" | "level-1" | "level-2" | "workshop";
 
 /**
  * Every menu entry starts a new cluster: POST /api/rooms makes it and answers

@@ -10,6 +10,7 @@ import { ClusterStore, podKey } from "../../net/cluster-store.ts";
 import { joinCluster, type ClusterRoom, type ScenarioName } from "../../net/connection.ts";
 import { newIntents, requestErrorMessage, type Intents } from "../../net/intents.ts";
 import { showClusterMirror, type ClusterMirror } from "../../ui/a11y/cluster-mirror.ts";
+import { showClusterToolbar, type ClusterToolbar } from "../../ui/cluster-toolbar.ts";
 import { LOGICAL_W } from "../../ui/overlay.ts";
 import type { Rect } from "../layout.ts";
 import { SceneKeys } from "../scene-keys.ts";
@@ -19,11 +20,12 @@ import { servicesOf, type ClusterInspection } from "../services.ts";
 import { Colors, Fonts, assignWorkloadColors, css } from "../theme.ts";
 import { ClusterView, type ClusterOrder } from "../views/cluster-view.ts";
 import type { NodeAction } from "../views/node-card.ts";
+import { podFinder } from "../views/pod-finder.ts";
 import { Toast } from "../views/toast.ts";
 
 /** Screen areas, in logical pixels (the HUD and the level panel are DOM). */
 const QUEUE_PANEL: Rect = { x: 16, y: 88, w: 320, h: 976 };
-const CLUSTER_AREA: Rect = { x: 356, y: 88, w: 1184, h: 976 };
+const CLUSTER_AREA: Rect = { x: 356, y: 144, w: 1184, h: 920 };
 
 export interface ClusterSceneData {
   readonly scenario: ScenarioName;
@@ -35,6 +37,7 @@ export class ClusterScene extends Phaser.Scene {
   private store: ClusterStore | undefined;
   private intents: Intents | undefined;
   private mirror: ClusterMirror | undefined;
+  private toolbar: ClusterToolbar | undefined;
   private view!: ClusterView;
   private toast!: Toast;
   private statusText!: Phaser.GameObjects.Text;
@@ -65,7 +68,8 @@ export class ClusterScene extends Phaser.Scene {
   create(): void {
     const { ui } = servicesOf(this);
     this.input.dragDistanceThreshold = 4;
-    this.view = new ClusterView(this, { queue: QUEUE_PANEL, cluster: CLUSTER_AREA }, (node, action) => void this.nodeAction(node, action));
+    this.view = new ClusterView(this, { queue: QUEUE_PANEL, cluster: CLUSTER_AREA }, (node, action) => void this.nodeAction(node, action), (node) => this.select({ ...this.selection, node }, true));
+    this.toolbar = showClusterToolbar(ui.overlay.root, podFinder(this.view, () => this.store?.pods() ?? [], () => (this.dirty = true)));
     this.toast = new Toast(this, CLUSTER_AREA.x + CLUSTER_AREA.w / 2, CLUSTER_AREA.y + CLUSTER_AREA.h - 4, CLUSTER_AREA.w - 80);
     this.statusText = this.add
       .text(CLUSTER_AREA.x + CLUSTER_AREA.w / 2, CLUSTER_AREA.y + 300, "Connecting to the cluster…", { fontFamily: Fonts.sans, fontSize: "32px", color: css(Colors.textDim), align: "center" })
@@ -180,23 +184,18 @@ export class ClusterScene extends Phaser.Scene {
       this.view.block(key)?.lift();
       this.selection = { ...this.selection, pod: key };
     });
-    this.input.on(Phaser.Input.Events.DRAG, (_p: Phaser.Input.Pointer, object: Phaser.GameObjects.Container, x: number, y: number) => {
+    // The card under the pointer is found through the cluster camera, at any zoom.
+    this.input.on(Phaser.Input.Events.DRAG, (pointer: Phaser.Input.Pointer, object: Phaser.GameObjects.Container, x: number, y: number) => {
       object.setPosition(x, y);
-    });
-    this.input.on(Phaser.Input.Events.DRAG_ENTER, (_p: Phaser.Input.Pointer, _o: unknown, zone: Phaser.GameObjects.Zone) => {
-      this.dropHover = zone.getData("nodeName") as string;
-      this.dirty = true;
-    });
-    this.input.on(Phaser.Input.Events.DRAG_LEAVE, (_p: Phaser.Input.Pointer, _o: unknown, zone: Phaser.GameObjects.Zone) => {
-      if (this.dropHover === zone.getData("nodeName")) this.dropHover = undefined;
-      this.dirty = true;
-    });
-    this.input.on(Phaser.Input.Events.DROP, (_p: Phaser.Input.Pointer, object: Phaser.GameObjects.Container, zone: Phaser.GameObjects.Zone) => {
-      const key = keyOf(object);
-      if (key) void this.bind(key, zone.getData("nodeName") as string);
+      const over = this.view.nodeAt(pointer.x, pointer.y);
+      if (over !== this.dropHover) {
+        this.dropHover = over;
+        this.dirty = true;
+      }
     });
     this.input.on(Phaser.Input.Events.DRAG_END, (_p: Phaser.Input.Pointer, object: Phaser.GameObjects.Container) => {
       const key = keyOf(object);
+      if (key && this.dropHover) void this.bind(key, this.dropHover);
       this.dragging = this.dropHover = undefined;
       if (key) this.view.block(key)?.returnHome();
       this.dirty = true;
@@ -235,6 +234,7 @@ export class ClusterScene extends Phaser.Scene {
   private select(next: Selection, announce = false): void {
     if (next.pod === this.selection.pod && next.node === this.selection.node) return;
     const changedPod = next.pod !== this.selection.pod;
+    if (next.node && next.node !== this.selection.node) this.view.reveal(next.node);
     this.selection = next;
     this.dirty = true;
     if (!announce) return;
@@ -305,6 +305,7 @@ export class ClusterScene extends Phaser.Scene {
     ui.eventsPanel.hide();
     ui.console.attach(undefined);
     this.mirror?.dispose();
+    this.toolbar?.dispose();
     this.store?.dispose();
     void this.room?.leave();
     hook.room = undefined;

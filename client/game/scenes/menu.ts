@@ -19,6 +19,7 @@ export const MENU_ENTRIES: readonly Entry[] = [
   { scenario: "sandbox", label: "Sandbox", description: "A free cluster: crash nodes and run kubectl as cluster-admin, RBAC and all." },
   { scenario: "level-1", label: "Level 1: You are the scheduler", description: "Place every pending pod on a node where it fits." },
   { scenario: "level-2", label: "Level 2: Least privilege", description: "Write the Role and RoleBinding a team needs, and nothing more." },
+  { scenario: "workshop", label: "Workshop cluster (50 nodes)", description: "1,500 pods in six namespaces: zoom, pan and search a cluster the size of a room." },
 ];
 
 const ENTRY_W = 1180;
