@@ -38,7 +38,7 @@ describe("rooms HTTP API", () => {
   });
 
   it("answers bad requests and unknown codes with one clear line", async () => {
-    expect(await (await post({ scenario: "nope" })).json()).toEqual({ error: 'unknown scenario "nope"; known: level-1, level-2, sandbox' });
+    expect(await (await post({ scenario: "nope" })).json()).toEqual({ error: 'unknown scenario "nope"; known: level-1, level-2, sandbox, workshop' });
     const bad = await post({ scenario: "sandbox", seed: -1, extra: 1 });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^invalid room request: /);
