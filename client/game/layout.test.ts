@@ -98,3 +98,11 @@ describe("layoutQueue", () => {
     expect(q.hidden).toBe(1);
   });
 });
+
+describe("node order", () => {
+  it("counts node names as people do: node-2 before node-10", () => {
+    const nodes = ["node-10", "node-2", "node-1"].map((name) => ({ name, zone: "zone-a", cpuMilli: 1000, hasTaints: false }));
+    const layout = layoutCluster(nodes, { x: 0, y: 0, w: 1200, h: 900 });
+    expect(layout.zones[0]!.cards.map((c) => c.name)).toEqual(["node-1", "node-2", "node-10"]);
+  });
+});

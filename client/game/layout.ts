@@ -277,6 +277,9 @@ export function layoutQueue(area: Rect, pods: readonly FlowItem[], cellW: number
   return { blocks, hidden };
 }
 
+/** Names in the order people count them: node-2 before node-10. */
+const NATURAL = new Intl.Collator("en", { numeric: true });
+
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return NATURAL.compare(a, b);
 }
