@@ -3,6 +3,7 @@
 // standard output goes down the pipe; standard error reaches the player as a
 // terminal shows it. The exit code is the last command's, as in bash.
 
+import { grep } from "./grep.ts";
 import { tokenize } from "./tokenize.ts";
 
 export const SUPPORTED_FILTERS = "grep, head, tail, wc -l, sort, awk '{print $N}'";
@@ -40,7 +41,8 @@ function lines(text: string): string[] {
   return all;
 }
 
-const joined = (ls: readonly string[]): string => (ls.length === 0 ? "" : `${ls.join("\n")}\n`);
+/** Lines as a filter prints them: each ended by a newline. */
+export const joined = (ls: readonly string[]): string => (ls.length === 0 ? "" : `${ls.join("\n")}\n`);
 
 function count(args: string[], fallback: number): number | undefined {
   if (args.length === 0) return fallback;
@@ -87,43 +89,4 @@ export function runFilter(stage: string, input: string): FilterResult {
     default:
       return { stdout: "", stderr: `${name}: not available after a pipe here (${SUPPORTED_FILTERS} are)\n`, exitCode: 127 };
   }
-}
-
-function grep(args: string[], input: readonly string[]): FilterResult {
-  let invert = false;
-  let ignoreCase = false;
-  let countOnly = false;
-  let word = false;
-  let numbered = false;
-  let max = Infinity;
-  const patterns: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    let m: RegExpExecArray | null;
-    if (a === "-e" && i + 1 < args.length) patterns.push(args[++i]!);
-    else if (a === "-m" && i + 1 < args.length && /^\d+$/.test(args[i + 1]!)) max = Number(args[++i]);
-    else if ((m = /^-m(\d+)$/.exec(a))) max = Number(m[1]);
-    else if (/^-[viwcEn]+$/.test(a)) {
-      numbered ||= a.includes("n");
-      invert ||= a.includes("v");
-      ignoreCase ||= a.includes("i");
-      countOnly ||= a.includes("c");
-      word ||= a.includes("w");
-    } else if (a.startsWith("-") && a !== "-") return { stdout: "", stderr: `grep: invalid option -- '${a.slice(1)}'\n`, exitCode: 2 };
-    else patterns.push(a);
-  }
-  if (patterns.length === 0) return { stdout: "", stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\n", exitCode: 2 };
-  let res: RegExp[];
-  try {
-    res = patterns.map((p) => new RegExp(word ? `\\b(?:${p})\\b` : p, ignoreCase ? "i" : ""));
-  } catch {
-    return { stdout: "", stderr: "grep: Invalid regular expression\n", exitCode: 2 };
-  }
-  const matched: string[] = [];
-  for (let i = 0; i < input.length && matched.length < max; i++) {
-    const l = input[i]!;
-    if (res.some((r) => r.test(l)) !== invert) matched.push(numbered ? `${i + 1}:${l}` : l);
-  }
-  const stdout = countOnly ? `${matched.length}\n` : joined(matched);
-  return { stdout, stderr: "", exitCode: matched.length > 0 ? 0 : 1 };
 }
