@@ -46,6 +46,9 @@ const FILTER_RE = /^([^!<>=]+)([!<>=]+)(.+?)$/;
 
 const newList = (): ListNode => ({ type: "List", nodes: [] });
 
+/** What the parser does next: read literal text, read inside the action held by a list, or stop. */
+type Next = "text" | "done" | ListNode;
+
 /** A parse failure: upstream returns it as an error value from every parse step. */
 class ParseError {
   readonly message: string;
@@ -76,8 +79,14 @@ class Parser {
     this.input = input;
   }
 
+  /**
+   * Upstream's parse steps call each other in tail position, one call per
+   * node, which Go's growable stacks absorb; here each step returns the next
+   * one instead, so a long template cannot overflow the call stack.
+   */
   parse(): ListNode {
-    this.parseText(this.root);
+    let next: Next = "text";
+    while (next !== "done") next = next === "text" ? this.parseText(this.root) : this.parseInsideAction(next);
     return this.root;
   }
 
@@ -108,7 +117,7 @@ class Parser {
     this.pos -= this.width;
   }
 
-  private parseText(cur: ListNode): void {
+  private parseText(cur: ListNode): Next {
     for (;;) {
       if (this.input.startsWith(LEFT_DELIM, this.pos)) {
         if (this.pos > this.start) cur.nodes.push({ type: "Text", text: this.consumeText() });
@@ -117,17 +126,18 @@ class Parser {
       if (this.next() === EOF) break;
     }
     if (this.pos > this.start) cur.nodes.push({ type: "Text", text: this.consumeText() });
+    return "done";
   }
 
-  private parseLeftDelim(cur: ListNode): void {
+  private parseLeftDelim(cur: ListNode): Next {
     this.pos += LEFT_DELIM.length;
     this.consumeText();
     const node = newList();
     cur.nodes.push(node);
-    this.parseInsideAction(node);
+    return node;
   }
 
-  private parseInsideAction(cur: ListNode): void {
+  private parseInsideAction(cur: ListNode): Next {
     for (;;) {
       if (this.input.startsWith(RIGHT_DELIM, this.pos)) return this.parseRightDelim();
       if (this.input.startsWith("[?(", this.pos)) return this.parseFilter(cur);
@@ -154,14 +164,14 @@ class Parser {
     }
   }
 
-  private parseRightDelim(): void {
+  private parseRightDelim(): Next {
     this.pos += RIGHT_DELIM.length;
     this.consumeText();
-    this.parseText(this.root);
+    return "text";
   }
 
   /** Built-in keywords ("range", "end") and the bool literals. */
-  private parseIdentifier(cur: ListNode): void {
+  private parseIdentifier(cur: ListNode): Next {
     for (;;) {
       const r = this.next();
       if (isTerminator(r)) {
@@ -172,20 +182,20 @@ class Parser {
     const value = this.consumeText();
     if (value === "true" || value === "false") cur.nodes.push({ type: "Bool", value: value === "true" });
     else cur.nodes.push({ type: "Identifier", name: value });
-    this.parseInsideAction(cur);
+    return cur;
   }
 
-  private parseRecursive(cur: ListNode): void {
+  private parseRecursive(cur: ListNode): Next {
     const last = cur.nodes[cur.nodes.length - 1];
     if (last?.type === "Recursive") throw new ParseError("invalid multiple recursive descent");
     this.pos += 2;
     this.consumeText();
     cur.nodes.push({ type: "Recursive" });
     if (isAlphaNumeric(this.peek())) return this.parseField(cur);
-    this.parseInsideAction(cur);
+    return cur;
   }
 
-  private parseNumber(cur: ListNode): void {
+  private parseNumber(cur: ListNode): Next {
     const sign = this.peek();
     if (sign === 0x2b || sign === 0x2d) this.next();
     for (;;) {
@@ -199,11 +209,11 @@ class Parser {
     if (/^[+-]?[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))) cur.nodes.push({ type: "Int", value: Number(value) });
     else if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(value)) cur.nodes.push({ type: "Float", value: Number(value) });
     else throw new ParseError(`cannot parse number ${value}`);
-    this.parseInsideAction(cur);
+    return cur;
   }
 
   /** [n], [a:b:c], [*], ['key'] and unions [x,y]. */
-  private parseArray(cur: ListNode): void {
+  private parseArray(cur: ListNode): Next {
     for (;;) {
       const r = this.next();
       if (r === EOF || r === 0x0a) throw new ParseError("unterminated array");
@@ -216,13 +226,13 @@ class Parser {
     if (parts.length > 1) {
       const union: ListNode[] = parts.map((s) => parseAction(`[${s.replace(/^ +| +$/g, "")}]`));
       cur.nodes.push({ type: "Union", nodes: union });
-      return this.parseInsideAction(cur);
+      return cur;
     }
 
     const key = DICT_KEY_RE.exec(text);
     if (key) {
       cur.nodes.push(...parseAction(`.${key[1]}`).nodes);
-      return this.parseInsideAction(cur);
+      return cur;
     }
 
     const m = SLICE_OPERATOR_RE.exec(text);
@@ -247,11 +257,11 @@ class Parser {
       }
     }
     cur.nodes.push({ type: "Array", params });
-    this.parseInsideAction(cur);
+    return cur;
   }
 
   /** [?(left op right)] or the existence test [?(path)]. */
-  private parseFilter(cur: ListNode): void {
+  private parseFilter(cur: ListNode): Next {
     this.pos += 3;
     this.consumeText();
     let begin = false;
@@ -274,10 +284,10 @@ class Parser {
     const m = FILTER_RE.exec(text);
     if (!m) cur.nodes.push({ type: "Filter", left: parseAction(text), right: newList(), operator: "exists" });
     else cur.nodes.push({ type: "Filter", left: parseAction(m[1]!), right: parseAction(m[3]!), operator: m[2]! });
-    this.parseInsideAction(cur);
+    return cur;
   }
 
-  private parseQuote(cur: ListNode, quote: number): void {
+  private parseQuote(cur: ListNode, quote: number): Next {
     for (;;) {
       const r = this.next();
       if (r === EOF || r === 0x0a) throw new ParseError("unterminated quoted string");
@@ -287,16 +297,16 @@ class Parser {
     const s = unquoteExtend(value);
     if (s === undefined) throw new ParseError(`unquote string ${value} error invalid syntax`);
     cur.nodes.push({ type: "Text", text: s });
-    this.parseInsideAction(cur);
+    return cur;
   }
 
-  private parseField(cur: ListNode): void {
+  private parseField(cur: ListNode): Next {
     this.consumeText();
     while (this.advance());
     const value = this.consumeText();
     if (value === "*") cur.nodes.push({ type: "Wildcard" });
     else cur.nodes.push({ type: "Field", value: value.replaceAll("\\", "") });
-    this.parseInsideAction(cur);
+    return cur;
   }
 
   /** Steps over one rune of a field name; a backslash escapes the next one (app\.kubernetes\.io). */

@@ -26,6 +26,29 @@ export class ExecError {
   }
 }
 
+/**
+ * Upstream evaluates without limit; here a template's work is bounded, since
+ * one console line must not stall the room: nested ranges over ".." multiply
+ * (each of 26 unclosed {range ..} re-walks everything below it), and a range
+ * nests one evaluation inside another. The bounds are far above what any
+ * template over a real cluster's objects needs.
+ */
+export const MAX_STEPS = 1_000_000;
+export const MAX_RANGE_DEPTH = 100;
+export const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+export const tooManySteps = `template evaluation stopped after ${MAX_STEPS} steps`;
+export const rangesTooDeep = `template evaluation stopped: ranges nested more than ${MAX_RANGE_DEPTH} deep`;
+export const outputTooLarge = `template output stopped at ${MAX_OUTPUT_BYTES} bytes`;
+
+/** The evaluation ran out of budget; unlike ExecError, no filter or union may swallow it. */
+class BudgetExceeded {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
 export type FindResult = { readonly ok: true; readonly results: unknown[][] } | { readonly ok: false; readonly error: string };
 
 const isNil = (v: unknown): boolean => v === null || v === undefined;
@@ -54,6 +77,7 @@ export class JsonPath {
   private lastEndNode = -1;
   private allowMissingKeys = false;
   private outputJson = false;
+  private steps = 0;
 
   private constructor(root: ListNode) {
     this.nodes = root.nodes;
@@ -81,19 +105,39 @@ export class JsonPath {
   execute(data: unknown): { ok: true; text: string } | { ok: false; error: string } {
     const found = this.findResults(data);
     if (!found.ok) return found;
+    // Measured value by value first, so a huge result is refused before it is built.
+    let size = 0;
+    for (const r of found.results) {
+      for (const v of r) {
+        size += printed(v).length + 1;
+        if (size > MAX_OUTPUT_BYTES) return { ok: false, error: outputTooLarge };
+      }
+    }
     return { ok: true, text: found.results.map((r) => this.printResults(r)).join("") };
   }
 
   findResults(data: unknown): FindResult {
+    const saved = { rootStart: this.rootStart, lastEndNode: this.lastEndNode };
+    this.steps = 0;
     try {
       return { ok: true, results: this.find(data) };
     } catch (e) {
       if (e instanceof ExecError) return { ok: false, error: e.message };
-      throw e;
+      if (!(e instanceof BudgetExceeded)) throw e;
+      // Leave the template as an unfinished walk would not: ready for the next object.
+      Object.assign(this, saved, { beginRange: 0, inRange: 0, endRange: 0 });
+      return { ok: false, error: e.message };
     }
   }
 
+  /** Counts `n` values visited against the template's budget. */
+  private spend(n: number): void {
+    this.steps += n;
+    if (this.steps > MAX_STEPS) throw new BudgetExceeded(tooManySteps);
+  }
+
   private find(data: unknown): unknown[][] {
+    if (this.inRange > MAX_RANGE_DEPTH) throw new BudgetExceeded(rangesTooDeep);
     const start = this.rootStart;
     const length = this.nodes.length - start;
     const full: unknown[][] = [];
@@ -135,10 +179,16 @@ export class JsonPath {
   /** PrintResults: one action's values, space-separated. */
   printResults(results: readonly unknown[]): string {
     if (this.outputJson) return printJson(results.map(jsonValue));
-    return results.map((r) => (Array.isArray(r) || isMap(r) ? marshalCompact(r) : evalToText(r))).join(" ");
+    return results.map(printed).join(" ");
   }
 
   private walk(input: unknown[], node: Node): unknown[] {
+    const out = this.walkNode(input, node);
+    this.spend(1 + out.length);
+    return out;
+  }
+
+  private walkNode(input: unknown[], node: Node): unknown[] {
     switch (node.type) {
       case "List":
         return this.evalList(input, node);
@@ -158,7 +208,7 @@ export class JsonPath {
       case "Wildcard":
         return input.filter((v) => !isNil(v)).flatMap(children);
       case "Recursive":
-        return evalRecursive(input);
+        return this.evalRecursive(input);
       case "Union":
         return this.evalUnion(input, node.nodes);
       case "Identifier":
@@ -180,6 +230,21 @@ export class JsonPath {
       } catch (e) {
         throw e instanceof ExecError ? new ExecError(e.message, input) : e;
       }
+    }
+    return result;
+  }
+
+  /** The .. operator: every container (and string) below the input, each followed by its descendants. */
+  private evalRecursive(input: unknown[]): unknown[] {
+    const result: unknown[] = [];
+    for (const value of input) {
+      if (isNil(value)) continue;
+      const kids = children(value);
+      if (kids.length === 0) continue;
+      // Charged as it descends: a long string alone has as many children as bytes.
+      this.spend(kids.length);
+      result.push(value);
+      result.push(...this.evalRecursive(kids));
     }
     return result;
   }
@@ -279,18 +344,8 @@ function evalArray(input: unknown[], nodeParams: Extract<Node, { type: "Array" }
   return result;
 }
 
-/** The .. operator: every container (and string) below the input, each followed by its descendants. */
-function evalRecursive(input: unknown[]): unknown[] {
-  const result: unknown[] = [];
-  for (const value of input) {
-    if (isNil(value)) continue;
-    const kids = children(value);
-    if (kids.length === 0) continue;
-    result.push(value);
-    result.push(...evalRecursive(kids));
-  }
-  return result;
-}
+/** One value as PrintResults writes it: containers as compact JSON, scalars as text. */
+const printed = (r: unknown): string => (Array.isArray(r) || isMap(r) ? marshalCompact(r) : evalToText(r));
 
 /** evalToText: fmt.Fprint of a scalar; a JSON null prints "null". */
 function evalToText(v: unknown): string {
