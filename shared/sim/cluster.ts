@@ -12,6 +12,7 @@ import type { ApiServer } from "./apiserver/apiserver.ts";
 import type { ApiResult } from "./apiserver/errors.ts";
 import type { UserInfo } from "./apiserver/types.ts";
 import { Client, type ClientOptions } from "./clientgo/client.ts";
+import { RATE_LIMITS, TokenBucketRateLimiter } from "./clientgo/rate-limiter.ts";
 import { RBAC_GROUP, type ClusterRoleBinding, type PolicyRule, type Subject } from "./api/rbac-v1.ts";
 import { KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER, nodeUser, serviceAccountUser } from "./apiserver/authentication/user.ts";
 import { bootstrapApiServer } from "./apiserver/bootstrap.ts";
@@ -139,25 +140,29 @@ export class Cluster {
     }
     this.informers = new SharedInformerFactory(controllerManager);
     const controllerRng = this.rng.stream("controllers");
-    this.controllers = new ControllerManager(
-      CONTROLLERS.map(({ name, factory, eventSource }) => {
-        const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true });
-        const deps: ControllerDeps = {
-          client,
-          informers: this.informers,
-          recorder: this.recorder(client, eventSource),
-          clock: this.clock,
-          rng: controllerRng,
-          epochMs: this.epochMs,
-        };
-        return factory(deps);
-      }),
-    );
-    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER }, { protobuf: true });
+    // Each controller's client is built from the same rest.Config, so each has a token bucket of its own.
+    const limiters = new Map<ReturnType<ControllerFactory>, TokenBucketRateLimiter>();
+    const controllers = CONTROLLERS.map(({ name, factory, eventSource }) => {
+      const rateLimiter = new TokenBucketRateLimiter(RATE_LIMITS.kubeControllerManager, this.clock);
+      const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true, rateLimiter });
+      const deps: ControllerDeps = {
+        client,
+        informers: this.informers,
+        recorder: this.recorder(client.withoutRateLimiter(), eventSource),
+        clock: this.clock,
+        rng: controllerRng,
+        epochMs: this.epochMs,
+      };
+      const controller = factory(deps);
+      limiters.set(controller, rateLimiter);
+      return controller;
+    });
+    this.controllers = new ControllerManager(controllers, limiters);
+    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER }, { protobuf: true, rateLimiter: new TokenBucketRateLimiter(RATE_LIMITS.kubeScheduler, this.clock) });
     this.scheduler = newScheduler({
       client: schedulerClient,
       informers: this.informers,
-      recorder: this.recorder(schedulerClient, "default-scheduler"),
+      recorder: this.recorder(schedulerClient.withoutRateLimiter(), "default-scheduler"),
       clock: this.clock,
       rng: this.rng.stream("scheduler"),
       epochMs: this.epochMs,
@@ -168,13 +173,13 @@ export class Cluster {
     const kubelets = new Map<string, Kubelet>();
     const kubeletRng = this.rng.stream("kubelet");
     for (const node of [...config.nodes].sort((a, b) => a.index - b.index)) {
-      const client = new Client(api, nodeUser(node.name), { protobuf: true });
+      const client = new Client(api, nodeUser(node.name), { protobuf: true, rateLimiter: new TokenBucketRateLimiter(RATE_LIMITS.kubelet, this.clock) });
       const kubelet = newKubelet(node, {
         client,
         clock: this.clock,
         rng: kubeletRng,
         epochMs: this.epochMs,
-        newRecorder: () => this.recorder(client, "kubelet", node.name),
+        newRecorder: () => this.recorder(client.withoutRateLimiter(), "kubelet", node.name),
       });
       kubelets.set(node.name, kubelet);
       api.registerLogProvider(node.name, kubelet);

@@ -5,6 +5,9 @@
 // request(), where an optional interceptor (a player's session: the action log)
 // sees and sends it. The warnings an answer carries go to the client's warning
 // handler (rest.Config.WarningHandler) as the answer arrives; the answer keeps them.
+// A component's client has a rate limiter (rest.Config QPS/Burst, rate-limiter.ts):
+// every request but a watch takes a token; the component waits for tokens between
+// pieces of work, never inside a request.
 
 import type { DeleteOptions, Namespace, Pod } from "../api/core-v1.ts";
 import type { KubeObject } from "../api/meta.ts";
@@ -16,6 +19,7 @@ import type { PodLogOptions } from "../apiserver/pod-logs.ts";
 import type { SelfSubjectAccessReviewSpec, SelfSubjectAccessReviewStatus, SelfSubjectReviewStatus, SubjectRulesReviewStatus } from "../apiserver/reviews.ts";
 import type { ApiRequest, UserInfo, WatchEvent, WatchHandle, WatchOptions, WriteOptions } from "../apiserver/types.ts";
 import type { Scale } from "../api/autoscaling-v1.ts";
+import type { TokenBucketRateLimiter } from "./rate-limiter.ts";
 
 /** Wraps each mutating request; `send` performs it. */
 export type RequestInterceptor = (user: UserInfo, req: ApiRequest, send: () => ApiResult<KubeObject>) => ApiResult<KubeObject>;
@@ -27,6 +31,8 @@ export interface ClientOptions {
   readonly protobuf?: boolean;
   /** Told each warning of each answer, in order (kubectl prints them: "Warning: ..."). */
   readonly warningHandler?: WarningHandler;
+  /** The client's token bucket (components only: players' requests are not limited here). */
+  readonly rateLimiter?: TokenBucketRateLimiter;
 }
 
 /** rest.WarningHandler: the text of one Warning header. */
@@ -40,6 +46,7 @@ export class Client {
   readonly #interceptor?: RequestInterceptor;
   readonly #protobuf: boolean;
   readonly #options: ClientOptions;
+  readonly rateLimiter: TokenBucketRateLimiter | undefined;
 
   constructor(api: ApiServer, user: UserInfo, options: ClientOptions = {}) {
     this.#api = api;
@@ -48,6 +55,17 @@ export class Client {
     this.#interceptor = options.interceptor;
     this.impersonate = options.impersonate;
     this.#protobuf = options.protobuf === true;
+    this.rateLimiter = options.rateLimiter;
+  }
+
+  /** The same client without a rate limiter (an event sink: upstream queues events apart from requests). */
+  withoutRateLimiter(): Client {
+    return new Client(this.#api, this.user, { ...this.#options, rateLimiter: undefined });
+  }
+
+  /** tryThrottle: the request's token. */
+  #throttle(): void {
+    this.rateLimiter?.accept();
   }
 
   /** The same client with its requests intercepted (a player's console session, say). */
@@ -66,10 +84,12 @@ export class Client {
   }
 
   get<R extends ResourceName>(resource: R, namespace: string | undefined, name: string): ApiResult<ResourceTypes[R]> {
+    this.#throttle();
     return this.#api.get(this.user, resource, namespace, name, { impersonate: this.impersonate });
   }
 
   list<R extends ResourceName>(resource: R, namespace?: string, opts: ListOptions = {}): ApiResult<ListResult<ResourceTypes[R]>> {
+    this.#throttle();
     return this.#api.list(this.user, resource, namespace, { ...opts, impersonate: this.impersonate });
   }
 
@@ -99,6 +119,7 @@ export class Client {
 
   /** GET .../NAME/scale: a read, never intercepted. */
   getScale(resource: ResourceName, namespace: string | undefined, name: string): ApiResult<Scale> {
+    this.#throttle();
     return this.#api.getScale(this.user, resource, namespace, name, { impersonate: this.impersonate });
   }
 
@@ -113,6 +134,7 @@ export class Client {
   }
 
   request(req: ApiRequest): ApiResult<KubeObject> {
+    this.#throttle();
     let full: ApiRequest = this.impersonate ? { ...req, impersonate: this.impersonate } : req;
     if (this.#protobuf) full = { ...full, contentType: "application/vnd.kubernetes.protobuf" };
     const send = (): ApiResult<KubeObject> => this.#api.request(this.user, full);

@@ -166,7 +166,10 @@ class NodeKubelet implements Kubelet {
     const p = this.#process;
     if (p === undefined) return 0;
     let n = 0;
-    for (let key = p.queue.get(); key !== undefined; key = p.queue.get()) {
+    const limiter = this.#deps.client.rateLimiter;
+    // Throttled: the rest of the queue waits for a step with tokens.
+    const next = (): string | undefined => (limiter !== undefined && limiter.available() <= 0 ? undefined : p.queue.get());
+    for (let key = next(); key !== undefined; key = next()) {
       n++;
       if (key === LEASE_KEY) this.#renewLease(p);
       else if (key === NODE_STATUS_KEY) this.#syncNodeStatus(false);

@@ -77,6 +77,8 @@ class KubeScheduler implements Scheduler {
     if (!this.active) return 0;
     let cycles = 0;
     while (cycles < budget) {
+      // Throttled: the pods wait in the queue for a step with a token (a cycle's bind needs one).
+      if (this.#ctx.client.rateLimiter !== undefined && this.#ctx.client.rateLimiter.available() <= 0) break;
       const qp = this.#ctx.queue.pop();
       if (qp === undefined) break;
       scheduleOne(this.#ctx, qp);

@@ -38,6 +38,17 @@ export const BURST_REPLICAS = 500;
 
 const RS_KIND = { apiVersion: "apps/v1", kind: "ReplicaSet" } as const;
 
+/**
+ * A create or delete the client's rate limiter would hold back. Upstream's call
+ * waits in the limiter, so pods appear at the client's QPS while the sync that
+ * sends them is blocked; here it is not made, its expectation is lowered as for
+ * a skipped creation, and the sync goes on once a token is due, the rest of its
+ * burst remembered. Its status is written when the burst is done, as upstream
+ * writes it when the blocked sync returns. No event and no ReplicaFailure:
+ * nothing failed.
+ */
+const THROTTLED = { message: "throttled" } as const;
+
 type RSView = DeepReadonly<ReplicaSet>;
 type PodView = DeepReadonly<Pod>;
 
@@ -45,6 +56,8 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
   const { client, recorder, clock, epochMs } = deps;
   const queue = new WorkQueue(REPLICASET_CONTROLLER_NAME, clock);
   const expectations = new ControllerExpectations(clock);
+  /** Creates or deletes still to send of a burst the rate limiter interrupted, by ReplicaSet key. */
+  const unfinishedBursts = new Map<string, number>();
   const rsInformer = deps.informers.informer("replicasets");
   const podInformer = deps.informers.informer("pods");
   rsInformer.addIndexer(INDEX_NAMESPACE, namespaceIndex);
@@ -160,7 +173,10 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
     return out;
   };
 
+  const waitsForToken = (): boolean => client.rateLimiter !== undefined && client.rateLimiter.available() <= 0;
+
   const createPod = (rs: RSView): ManageReplicasError | undefined => {
+    if (waitsForToken()) return THROTTLED;
     const res = client.create("pods", rs.metadata.namespace, podFromTemplate(rs.spec.template, rs, newControllerRef(rs, RS_KIND)));
     if (!res.ok) {
       recorder.event(rs as KubeObject, "Warning", FAILED_CREATE_REASON, errorCreatingMessage(res.status.message));
@@ -173,18 +189,27 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
   const manageReplicas = (rs: RSView, rsKey: string, filteredPods: readonly PodView[]): ManageReplicasError | undefined => {
     const diff = filteredPods.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
-      const toCreate = Math.min(-diff, BURST_REPLICAS);
+      const toCreate = Math.min(-diff, unfinishedBursts.get(rsKey) ?? BURST_REPLICAS);
       expectations.expectCreations(rsKey, toCreate);
       const { successes, error } = slowStartBatch(toCreate, SLOW_START_INITIAL_BATCH_SIZE, () => createPod(rs));
       // Creations never attempted will not be observed either.
       for (let skipped = toCreate - successes; skipped > 0; skipped--) expectations.creationObserved(rsKey);
+      if (error === THROTTLED) unfinishedBursts.set(rsKey, toCreate - successes);
+      else unfinishedBursts.delete(rsKey);
       return error;
     }
     if (diff > 0) {
-      const toDelete = getPodsToDelete(filteredPods, relatedPods(rs), Math.min(diff, BURST_REPLICAS), clock.now, epochMs);
+      const toDelete = getPodsToDelete(filteredPods, relatedPods(rs), Math.min(diff, unfinishedBursts.get(rsKey) ?? BURST_REPLICAS), clock.now, epochMs);
+      unfinishedBursts.delete(rsKey);
       expectations.expectDeletions(rsKey, toDelete.map((p) => keyOf(p)));
       let firstError: ManageReplicasError | undefined;
-      for (const pod of toDelete) {
+      for (const [i, pod] of toDelete.entries()) {
+        if (waitsForToken()) {
+          for (const skipped of toDelete.slice(i)) expectations.deletionObserved(rsKey, keyOf(skipped));
+          if (firstError !== undefined) return firstError;
+          unfinishedBursts.set(rsKey, toDelete.length - i);
+          return THROTTLED;
+        }
         const name = pod.metadata.name!;
         const res = client.delete("pods", rs.metadata.namespace, name);
         if (res.ok) {
@@ -205,20 +230,27 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
     const rs = rsInformer.get(key);
     if (!rs) {
       expectations.deleteExpectations(key);
+      unfinishedBursts.delete(key);
       return DONE;
     }
     const rsNeedsSync = expectations.satisfiedExpectations(key);
     const { pods, failed } = claimPods(rs);
     if (failed) return REQUEUE;
 
-    const manageErr = rsNeedsSync && rs.metadata.deletionTimestamp === undefined ? manageReplicas(rs, key, pods) : undefined;
+    const managed = rsNeedsSync && rs.metadata.deletionTimestamp === undefined ? manageReplicas(rs, key, pods) : undefined;
+    const throttled = managed === THROTTLED;
+    const manageErr = throttled ? undefined : managed;
+    const untilToken = (): SyncResult => requeueAfter(client.rateLimiter?.delayMs() || 1);
 
+    // Upstream's sync is still blocked in the limiter: its status write comes when the burst is sent.
+    if (throttled && unfinishedBursts.has(key)) return untilToken();
     const { status, nextAvailableAt } = calculateStatus(rs, pods, manageErr, clock.now, rfc3339(epochMs, clock.now), epochMs);
     if (!statusUnchanged(rs, status)) {
       status.observedGeneration = rs.metadata.generation;
       const res = client.updateStatus("replicasets", { ...(clone(rs) as ReplicaSet), status });
       if (!res.ok) return REQUEUE;
     }
+    if (throttled) return untilToken();
     if (manageErr) return REQUEUE;
     // A ready pod turns available minReadySeconds later, with no event to mark it.
     if (nextAvailableAt !== undefined) return requeueAfter(nextAvailableAt - clock.now);
