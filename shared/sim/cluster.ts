@@ -12,7 +12,7 @@ import type { ApiServer } from "./apiserver/apiserver.ts";
 import type { ApiResult } from "./apiserver/errors.ts";
 import type { UserInfo } from "./apiserver/types.ts";
 import { Client, type ClientOptions } from "./clientgo/client.ts";
-import { RATE_LIMITS, TokenBucketRateLimiter } from "./clientgo/rate-limiter.ts";
+import { RATE_LIMITS, TokenBucketRateLimiter, type RateLimit } from "./clientgo/rate-limiter.ts";
 import { RBAC_GROUP, type ClusterRoleBinding, type PolicyRule, type Subject } from "./api/rbac-v1.ts";
 import { KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER, nodeUser, serviceAccountUser } from "./apiserver/authentication/user.ts";
 import { bootstrapApiServer } from "./apiserver/bootstrap.ts";
@@ -85,6 +85,10 @@ export interface ClusterConfig {
   readonly nodes: readonly ClusterNodeConfig[];
   /** false: the scheduler keeps its cache but places nothing (players are the scheduler). */
   readonly schedulerActive?: boolean;
+  /** etcd's --quota-backend-bytes; absent is etcd's default (2 GiB). */
+  readonly quotaBackendBytes?: number;
+  /** false: components' clients are not rate limited (benchmarks of raw throughput); default true. */
+  readonly clientRateLimits?: boolean;
   /** Manifests applied by the cluster admin at time 0, in order. */
   readonly objects?: readonly KubeObject[];
 }
@@ -99,7 +103,7 @@ export type FaultResult = { readonly ok: true } | { readonly ok: false; readonly
 export class Cluster {
   readonly clock = new SimClock();
   readonly rng: RngStreams;
-  readonly etcd = new EtcdCluster(this.clock);
+  readonly etcd: EtcdCluster;
   readonly api: ApiServer;
   readonly informers: SharedInformerFactory;
   readonly controllers: ControllerManager;
@@ -112,6 +116,9 @@ export class Cluster {
 
   constructor(config: ClusterConfig) {
     this.epochMs = config.epochMs ?? DEFAULT_EPOCH_MS;
+    this.etcd = new EtcdCluster(this.clock, { quotaBackendBytes: config.quotaBackendBytes });
+    const limited = config.clientRateLimits ?? true;
+    const rateLimiter = (limit: RateLimit): TokenBucketRateLimiter | undefined => (limited ? new TokenBucketRateLimiter(limit, this.clock) : undefined);
     this.rng = new RngStreams(config.seed);
     const api = newApiServer({
       etcd: this.etcd,
@@ -143,8 +150,8 @@ export class Cluster {
     // Each controller's client is built from the same rest.Config, so each has a token bucket of its own.
     const limiters = new Map<ReturnType<ControllerFactory>, TokenBucketRateLimiter>();
     const controllers = CONTROLLERS.map(({ name, factory, eventSource }) => {
-      const rateLimiter = new TokenBucketRateLimiter(RATE_LIMITS.kubeControllerManager, this.clock);
-      const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true, rateLimiter });
+      const limiter = rateLimiter(RATE_LIMITS.kubeControllerManager);
+      const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true, rateLimiter: limiter });
       const deps: ControllerDeps = {
         client,
         informers: this.informers,
@@ -154,11 +161,11 @@ export class Cluster {
         epochMs: this.epochMs,
       };
       const controller = factory(deps);
-      limiters.set(controller, rateLimiter);
+      if (limiter !== undefined) limiters.set(controller, limiter);
       return controller;
     });
     this.controllers = new ControllerManager(controllers, limiters);
-    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER }, { protobuf: true, rateLimiter: new TokenBucketRateLimiter(RATE_LIMITS.kubeScheduler, this.clock) });
+    const schedulerClient = new Client(api, { name: KUBE_SCHEDULER }, { protobuf: true, rateLimiter: rateLimiter(RATE_LIMITS.kubeScheduler) });
     this.scheduler = newScheduler({
       client: schedulerClient,
       informers: this.informers,
@@ -173,7 +180,7 @@ export class Cluster {
     const kubelets = new Map<string, Kubelet>();
     const kubeletRng = this.rng.stream("kubelet");
     for (const node of [...config.nodes].sort((a, b) => a.index - b.index)) {
-      const client = new Client(api, nodeUser(node.name), { protobuf: true, rateLimiter: new TokenBucketRateLimiter(RATE_LIMITS.kubelet, this.clock) });
+      const client = new Client(api, nodeUser(node.name), { protobuf: true, rateLimiter: rateLimiter(RATE_LIMITS.kubelet) });
       const kubelet = newKubelet(node, {
         client,
         clock: this.clock,

@@ -25,6 +25,7 @@ export function buildCluster(scenario: Scenario, seed = scenario.seed): Cluster 
     epochMs: scenario.epochMs,
     nodes: nodeConfigs(scenario),
     schedulerActive: scenario.schedulerActive,
+    quotaBackendBytes: scenario.quotaBackendBytes,
     // Players act as themselves; in the scenarios so far they run the cluster, and the host always does.
     objects: [hostsBinding(), playersBinding("cluster-admin"), ...scenario.objects],
   });

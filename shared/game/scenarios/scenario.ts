@@ -135,6 +135,8 @@ export const ScenarioFile = z.object({
       scheduler: z.boolean().default(true),
       nodes: z.array(NodeSpec).max(5000).default([]),
       nodePools: z.array(NodePool).default([]),
+      /** etcd's --quota-backend-bytes; absent is etcd's default, 2 GiB. */
+      quotaBackendBytes: z.number().int().positive().optional(),
     }),
     objects: z.array(ManifestObject).default([]),
     level: Level.optional(),
@@ -166,6 +168,7 @@ export interface Scenario {
   readonly seed: number;
   readonly epochMs: number;
   readonly schedulerActive: boolean;
+  readonly quotaBackendBytes?: number;
   readonly nodes: readonly ScenarioNode[];
   readonly objects: readonly KubeObject[];
   readonly level?: LevelSpec;
@@ -209,6 +212,7 @@ export function parseScenario(text: string, source: string): Scenario {
     epochMs: parseTime(0, s.spec.epoch),
     schedulerActive: s.spec.cluster.scheduler,
     nodes: nodes.map(({ node }) => node),
+    quotaBackendBytes: s.spec.cluster.quotaBackendBytes,
     objects: s.spec.objects as unknown as KubeObject[],
     level: s.spec.level,
   };

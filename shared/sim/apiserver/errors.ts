@@ -70,6 +70,11 @@ export function internalError(message: string): Status {
   return status(500, "InternalError", `Internal error occurred: ${message}`);
 }
 
+/** ErrorToAPIStatus of an error that is no API status: code 500, StatusReasonUnknown (""), the error's text. */
+export function unknownError(message: string): Status {
+  return status(500, "", message);
+}
+
 export function serviceUnavailable(message: string): Status {
   return status(503, "ServiceUnavailable", message);
 }

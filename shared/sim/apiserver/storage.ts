@@ -6,10 +6,12 @@
 // If(ModRevision(key) = 0) Then(Put), an update or delete If(ModRevision(key) = rev)
 // with the revision it read, each Else(Get(key)) so a lost compare says what it
 // found. etcd's errors (no quorum: "etcdserver: request timed out") come back as
-// the ServiceUnavailable kube-apiserver answers with.
+// the ServiceUnavailable kube-apiserver answers with; a write past etcd's quota
+// ("etcdserver: mvcc: database space exceeded") is no storage error it knows, so
+// responsewriters.ErrorToAPIStatus answers it as a 500 with no reason.
 
-import { compareModRevision, opDelete, opGet, opPut, type EtcdClient, type EtcdFailure, type KeyValue, type TxnResponse } from "../etcd/kv.ts";
-import { fail, ok, serviceUnavailable, type ApiResult } from "./errors.ts";
+import { ERR_NO_SPACE, compareModRevision, opDelete, opGet, opPut, type EtcdClient, type EtcdFailure, type KeyValue, type TxnResponse } from "../etcd/kv.ts";
+import { fail, ok, serviceUnavailable, unknownError, type ApiResult } from "./errors.ts";
 
 /** The compare of a write (or a dry run's check) did not hold: the key is not at the revision expected. */
 export interface CompareFailed {
@@ -97,5 +99,6 @@ function currentOf(r: TxnResponse): KeyValue | undefined {
 }
 
 function unavailable(r: EtcdFailure): ApiResult<never> {
+  if (r.error === ERR_NO_SPACE) return fail(unknownError(r.error));
   return fail(serviceUnavailable(r.error));
 }

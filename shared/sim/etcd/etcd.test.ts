@@ -12,7 +12,7 @@ describe("EtcdCluster", () => {
   });
 
   it("needs a majority of members up", () => {
-    const etcd = new EtcdCluster(new SimClock(), ["a", "b", "c"]);
+    const etcd = new EtcdCluster(new SimClock(), { memberNames: ["a", "b", "c"] });
     expect(etcd.members.map((m) => m.id)).toEqual(["8e9e05c52164694d", "8e9e05c52164694e", "8e9e05c52164694f"]);
     etcd.members[0]!.healthy = false;
     expect(etcd.hasQuorum()).toBe(true);

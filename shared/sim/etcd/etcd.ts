@@ -2,11 +2,15 @@
 // serving every request from its MVCC store; a later issue grows this into a
 // Raft group behind the same interface. Writes, compactions, lease grants and
 // linearizable reads need a majority of members up; serializable reads and
-// status are the member's own answer.
+// status are the member's own answer. As etcd's --quota-backend-bytes, a write
+// that would take the database past the quota is refused and raises the NOSPACE
+// alarm, and while the alarm stands only reads and deletes are served (etcd's
+// capped applier), until an operator disarms it.
 
 import type { SimClock } from "../kernel/clock.ts";
 import {
   ERR_LEASE_NOT_FOUND,
+  ERR_NO_SPACE,
   ERR_TIMEOUT,
   ERR_TOO_MANY_OPS,
   type Compare,
@@ -27,7 +31,7 @@ import {
   type WatchOptions,
 } from "./kv.ts";
 import { Lessor } from "./lease.ts";
-import { EtcdError, MvccStore } from "./mvcc.ts";
+import { EtcdError, MvccStore, sizeOf } from "./mvcc.ts";
 import { MvccWatch } from "./watch.ts";
 
 export interface EtcdMember {
@@ -36,17 +40,60 @@ export interface EtcdMember {
   healthy: boolean;
 }
 
+/** etcd's default --quota-backend-bytes (0 means this too): 2 GiB. */
+export const DEFAULT_QUOTA_BACKEND_BYTES = 2 * 1024 ** 3;
+
+/** An alarm a member raised (etcdctl alarm list: memberID:<id> alarm:NOSPACE). */
+export interface AlarmMember {
+  readonly memberID: string;
+  readonly alarm: "NOSPACE";
+}
+
+export interface EtcdOptions {
+  readonly memberNames?: readonly string[];
+  /** --quota-backend-bytes; 0 or absent is etcd's default. */
+  readonly quotaBackendBytes?: number;
+}
+
 const TIMED_OUT: EtcdFailure = Object.freeze({ ok: false, error: ERR_TIMEOUT });
+const NO_SPACE: EtcdFailure = Object.freeze({ ok: false, error: ERR_NO_SPACE });
+const LEASE_OVERHEAD = 64;
 const NO_KVS: readonly KeyValue[] = Object.freeze([]);
 
 export class EtcdCluster implements EtcdClient {
   readonly #store = new MvccStore();
   readonly #lessor: Lessor;
   readonly members: EtcdMember[];
+  readonly quotaBackendBytes: number;
+  readonly #alarms: AlarmMember[] = [];
 
-  constructor(clock: SimClock, memberNames: readonly string[] = ["etcd-0"]) {
+  constructor(clock: SimClock, options: EtcdOptions = {}) {
     this.#lessor = new Lessor(this.#store, clock);
-    this.members = memberNames.map((name, i) => ({ name, id: (0x8e9e05c52164694dn + BigInt(i)).toString(16), healthy: true }));
+    this.members = (options.memberNames ?? ["etcd-0"]).map((name, i) => ({ name, id: (0x8e9e05c52164694dn + BigInt(i)).toString(16), healthy: true }));
+    this.quotaBackendBytes = options.quotaBackendBytes || DEFAULT_QUOTA_BACKEND_BYTES;
+  }
+
+  /** The database's size as the quota sees it (the backend's size, approximately). */
+  get dbSize(): number {
+    return this.#store.dbSize;
+  }
+
+  /** Maintenance.AlarmList. */
+  alarms(): readonly AlarmMember[] {
+    return this.#alarms;
+  }
+
+  /**
+   * BackendQuota.Available and the capped applier: a request that writes `cost`
+   * bytes fits only below the quota, and nothing writes while NOSPACE stands.
+   * Deletes cost nothing, so they go through and free space at the next compaction.
+   */
+  #fits(cost: number): boolean {
+    if (cost === 0) return true;
+    if (this.#alarms.length > 0) return false;
+    if (this.#store.dbSize + cost < this.quotaBackendBytes) return true;
+    this.#alarms.push({ memberID: this.members[0]!.id, alarm: "NOSPACE" });
+    return false;
   }
 
   /** Whether a majority of voting members is up: without it nothing commits. */
@@ -92,6 +139,10 @@ export class EtcdCluster implements EtcdClient {
       if (op.type === "put" && op.lease !== 0 && !this.#lessor.has(op.lease)) return { ok: false, error: ERR_LEASE_NOT_FOUND };
     }
     if (writes > 1) return { ok: false, error: ERR_TOO_MANY_OPS };
+    // The quota is charged for every put of both branches, as etcd's costTxn does.
+    let cost = 0;
+    for (const op of [...req.success, ...req.failure]) if (op.type === "put") cost += sizeOf(op.key, op.value);
+    if (!this.#fits(cost)) return NO_SPACE;
     const responses = ops.map((op) => this.#apply(op));
     return { ok: true, succeeded, responses, revision: this.#store.revision };
   }
@@ -112,6 +163,8 @@ export class EtcdCluster implements EtcdClient {
 
   grant(ttlSeconds: number): EtcdResult<LeaseGrantResponse> {
     if (!this.hasQuorum()) return TIMED_OUT;
+    // A lease costs etcd's LeaseGrant a fixed entry (quota.go's leaseOverhead, 64 bytes).
+    if (!this.#fits(LEASE_OVERHEAD)) return NO_SPACE;
     return { ok: true, id: this.#lessor.grant(ttlSeconds), ttl: ttlSeconds, revision: this.#store.revision };
   }
 

@@ -16,6 +16,8 @@ export { ERR_COMPACTED, ERR_FUTURE_REV } from "./mvcc.ts";
 export const ERR_TIMEOUT = "etcdserver: request timed out";
 /** rpctypes.ErrLeaseNotFound. */
 export const ERR_LEASE_NOT_FOUND = "etcdserver: requested lease not found";
+/** rpctypes.ErrNoSpace: a write past --quota-backend-bytes, or any write while the NOSPACE alarm is raised. */
+export const ERR_NO_SPACE = "etcdserver: mvcc: database space exceeded";
 /** rpctypes.ErrTooManyOps: here a txn branch may hold one write, since every write is its own revision (mvcc.ts). */
 export const ERR_TOO_MANY_OPS = "etcdserver: too many operations in txn request";
 

@@ -2,6 +2,9 @@
 // create/mod revisions and versions, prefix ranges, history for watches and reads
 // at older revisions, and compaction. Values are stored by reference and never
 // mutated after a put: the API server hands in a fresh object on every write.
+// The store keeps an approximate database size, what etcd's --quota-backend-bytes
+// is checked against: the bytes of every key and value it still holds, live or
+// in history (superseded versions and tombstones until a compaction drops them).
 
 export interface KeyValue {
   readonly key: string;
@@ -46,6 +49,9 @@ export class MvccStore {
   /** Every event from the compacted revision on; history[i].revision === historyBase + i. */
   #history: MvccEvent[] = [];
   #historyBase = 2;
+  #dbSize = 0;
+  /** Each stored version's size, measured once when it is put. */
+  readonly #sizes = new WeakMap<KeyValue, number>();
 
   get revision(): number {
     return this.#revision;
@@ -53,6 +59,11 @@ export class MvccStore {
 
   get compactRevision(): number {
     return this.#compactRevision;
+  }
+
+  /** Bytes of keys and values held, history included (the backend's size, approximately). */
+  get dbSize(): number {
+    return this.#dbSize;
   }
 
   get keyCount(): number {
@@ -83,6 +94,9 @@ export class MvccStore {
       lease,
     };
     if (!prev) this.#index.add(key);
+    const size = sizeOf(key, value);
+    this.#sizes.set(kv, size);
+    this.#dbSize += size;
     this.#live.set(key, kv);
     this.#history.push({ type: "PUT", revision, kv, prevKv: prev });
     return { revision, kv, prevKv: prev };
@@ -95,6 +109,7 @@ export class MvccStore {
     this.#live.delete(key);
     this.#index.delete(key);
     const tombstone: KeyValue = { key, value: prev.value, createRevision: 0, modRevision: revision, version: 0, lease: 0 };
+    this.#dbSize += KV_OVERHEAD + key.length;
     this.#history.push({ type: "DELETE", revision, kv: tombstone, prevKv: prev });
     return { revision, prevKv: prev };
   }
@@ -120,6 +135,11 @@ export class MvccStore {
     if (revision > this.#revision) throw new EtcdError(ERR_FUTURE_REV);
     const drop = revision - this.#historyBase;
     if (drop > 0) {
+      // Every version an event below `revision` superseded is gone now, and so is a dropped tombstone.
+      for (const ev of this.#history.slice(0, drop)) {
+        if (ev.prevKv !== undefined) this.#dbSize -= this.#sizes.get(ev.prevKv) ?? 0;
+        if (ev.type === "DELETE") this.#dbSize -= KV_OVERHEAD + ev.kv.key.length;
+      }
       this.#history = this.#history.slice(drop);
       this.#historyBase += drop;
     }
@@ -142,6 +162,14 @@ export class MvccStore {
     const kvs = [...state.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { kvs, revision: atRevision };
   }
+}
+
+/** etcd quota.go's kvOverhead: the estimated cost of a key's metadata. */
+export const KV_OVERHEAD = 256;
+
+/** A key and its value as stored bytes, approximately: the value's JSON length, plus etcd's per-key overhead. */
+export function sizeOf(key: string, value: unknown): number {
+  return KV_OVERHEAD + key.length + (JSON.stringify(value)?.length ?? 0);
 }
 
 /**

@@ -41,11 +41,10 @@ const RS_KIND = { apiVersion: "apps/v1", kind: "ReplicaSet" } as const;
 /**
  * A create or delete the client's rate limiter would hold back. Upstream's call
  * waits in the limiter, so pods appear at the client's QPS while the sync that
- * sends them is blocked; here it is not made, its expectation is lowered as for
- * a skipped creation, and the sync goes on once a token is due, the rest of its
- * burst remembered. Its status is written when the burst is done, as upstream
- * writes it when the blocked sync returns. No event and no ReplicaFailure:
- * nothing failed.
+ * sends them is blocked; here it is not made yet: the rest of the burst is
+ * remembered, and the next sync, once a token is due, goes on sending it. Its
+ * status is written when the burst is done, as upstream writes it when the
+ * blocked sync returns. No event and no ReplicaFailure: nothing failed.
  */
 const THROTTLED = { message: "throttled" } as const;
 
@@ -56,8 +55,8 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
   const { client, recorder, clock, epochMs } = deps;
   const queue = new WorkQueue(REPLICASET_CONTROLLER_NAME, clock);
   const expectations = new ControllerExpectations(clock);
-  /** Creates or deletes still to send of a burst the rate limiter interrupted, by ReplicaSet key. */
-  const unfinishedBursts = new Map<string, number>();
+  /** What is still to send of a burst the rate limiter interrupted, by ReplicaSet key. */
+  const unfinishedBursts = new Map<string, { readonly kind: "create"; readonly left: number } | { readonly kind: "delete"; readonly pods: readonly PodView[] }>();
   const rsInformer = deps.informers.informer("replicasets");
   const podInformer = deps.informers.informer("pods");
   rsInformer.addIndexer(INDEX_NAMESPACE, namespaceIndex);
@@ -186,42 +185,57 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
     return undefined;
   };
 
+  /**
+   * Sends `count` creates in slow-start batches. Throttled, the rest of the burst
+   * is remembered and its expectations stay raised (upstream's calls are still
+   * waiting to be sent); stopped by an error, the creates never sent are
+   * lowered from the expectations, since they will not be observed either.
+   */
+  const sendCreates = (rs: RSView, rsKey: string, count: number): ManageReplicasError | undefined => {
+    const { successes, error } = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, () => createPod(rs));
+    if (error === THROTTLED) {
+      unfinishedBursts.set(rsKey, { kind: "create", left: count - successes });
+      return THROTTLED;
+    }
+    unfinishedBursts.delete(rsKey);
+    for (let skipped = count - successes; skipped > 0; skipped--) expectations.creationObserved(rsKey);
+    return error;
+  };
+
+  /** Deletes these pods in order, remembering the rest of the burst when throttled. */
+  const sendDeletes = (rs: RSView, rsKey: string, toDelete: readonly PodView[]): ManageReplicasError | undefined => {
+    let firstError: ManageReplicasError | undefined;
+    for (const [i, pod] of toDelete.entries()) {
+      if (waitsForToken()) {
+        unfinishedBursts.set(rsKey, { kind: "delete", pods: toDelete.slice(i) });
+        return THROTTLED;
+      }
+      const name = pod.metadata.name!;
+      const res = client.delete("pods", rs.metadata.namespace, name);
+      if (res.ok) {
+        recorder.event(rs as KubeObject, "Normal", SUCCESSFUL_DELETE_REASON, deletedPodMessage(name));
+        continue;
+      }
+      expectations.deletionObserved(rsKey, keyOf(pod));
+      if (res.status.reason === "NotFound") continue;
+      recorder.event(rs as KubeObject, "Warning", FAILED_DELETE_REASON, errorDeletingMessage(res.status.message));
+      firstError ??= { message: `unable to delete pods: ${res.status.message}` };
+    }
+    unfinishedBursts.delete(rsKey);
+    return firstError;
+  };
+
   const manageReplicas = (rs: RSView, rsKey: string, filteredPods: readonly PodView[]): ManageReplicasError | undefined => {
     const diff = filteredPods.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
-      const toCreate = Math.min(-diff, unfinishedBursts.get(rsKey) ?? BURST_REPLICAS);
+      const toCreate = Math.min(-diff, BURST_REPLICAS);
       expectations.expectCreations(rsKey, toCreate);
-      const { successes, error } = slowStartBatch(toCreate, SLOW_START_INITIAL_BATCH_SIZE, () => createPod(rs));
-      // Creations never attempted will not be observed either.
-      for (let skipped = toCreate - successes; skipped > 0; skipped--) expectations.creationObserved(rsKey);
-      if (error === THROTTLED) unfinishedBursts.set(rsKey, toCreate - successes);
-      else unfinishedBursts.delete(rsKey);
-      return error;
+      return sendCreates(rs, rsKey, toCreate);
     }
     if (diff > 0) {
-      const toDelete = getPodsToDelete(filteredPods, relatedPods(rs), Math.min(diff, unfinishedBursts.get(rsKey) ?? BURST_REPLICAS), clock.now, epochMs);
-      unfinishedBursts.delete(rsKey);
+      const toDelete = getPodsToDelete(filteredPods, relatedPods(rs), Math.min(diff, BURST_REPLICAS), clock.now, epochMs);
       expectations.expectDeletions(rsKey, toDelete.map((p) => keyOf(p)));
-      let firstError: ManageReplicasError | undefined;
-      for (const [i, pod] of toDelete.entries()) {
-        if (waitsForToken()) {
-          for (const skipped of toDelete.slice(i)) expectations.deletionObserved(rsKey, keyOf(skipped));
-          if (firstError !== undefined) return firstError;
-          unfinishedBursts.set(rsKey, toDelete.length - i);
-          return THROTTLED;
-        }
-        const name = pod.metadata.name!;
-        const res = client.delete("pods", rs.metadata.namespace, name);
-        if (res.ok) {
-          recorder.event(rs as KubeObject, "Normal", SUCCESSFUL_DELETE_REASON, deletedPodMessage(name));
-          continue;
-        }
-        expectations.deletionObserved(rsKey, keyOf(pod));
-        if (res.status.reason === "NotFound") continue;
-        recorder.event(rs as KubeObject, "Warning", FAILED_DELETE_REASON, errorDeletingMessage(res.status.message));
-        firstError ??= { message: `unable to delete pods: ${res.status.message}` };
-      }
-      return firstError;
+      return sendDeletes(rs, rsKey, toDelete);
     }
     return undefined;
   };
@@ -233,24 +247,27 @@ export function newReplicaSetController(deps: ControllerDeps): Controller {
       unfinishedBursts.delete(key);
       return DONE;
     }
+    const untilToken = (): SyncResult => requeueAfter(client.rateLimiter?.delayMs() || 1);
+    // Upstream's sync is still blocked in the limiter, sending the burst it decided on: it neither
+    // claims nor counts again, and writes status when the burst is sent.
+    const burst = unfinishedBursts.get(key);
+    if (burst !== undefined) {
+      const sent = burst.kind === "create" ? sendCreates(rs, key, burst.left) : sendDeletes(rs, key, burst.pods);
+      if (sent === THROTTLED) return untilToken();
+    }
     const rsNeedsSync = expectations.satisfiedExpectations(key);
     const { pods, failed } = claimPods(rs);
     if (failed) return REQUEUE;
 
     const managed = rsNeedsSync && rs.metadata.deletionTimestamp === undefined ? manageReplicas(rs, key, pods) : undefined;
-    const throttled = managed === THROTTLED;
-    const manageErr = throttled ? undefined : managed;
-    const untilToken = (): SyncResult => requeueAfter(client.rateLimiter?.delayMs() || 1);
-
-    // Upstream's sync is still blocked in the limiter: its status write comes when the burst is sent.
-    if (throttled && unfinishedBursts.has(key)) return untilToken();
+    if (managed === THROTTLED) return untilToken();
+    const manageErr = managed;
     const { status, nextAvailableAt } = calculateStatus(rs, pods, manageErr, clock.now, rfc3339(epochMs, clock.now), epochMs);
     if (!statusUnchanged(rs, status)) {
       status.observedGeneration = rs.metadata.generation;
       const res = client.updateStatus("replicasets", { ...(clone(rs) as ReplicaSet), status });
       if (!res.ok) return REQUEUE;
     }
-    if (throttled) return untilToken();
     if (manageErr) return REQUEUE;
     // A ready pod turns available minReadySeconds later, with no event to mark it.
     if (nextAvailableAt !== undefined) return requeueAfter(nextAvailableAt - clock.now);
