@@ -8,6 +8,7 @@ import type { ApiServer } from "../../apiserver/apiserver.ts";
 import type { ApiResult } from "../../apiserver/errors.ts";
 import type { UserInfo } from "../../apiserver/types.ts";
 import { Client } from "../../clientgo/client.ts";
+import { TokenBucketRateLimiter, type RateLimit } from "../../clientgo/rate-limiter.ts";
 import { newEventRecorder, type EventNameSequence } from "../../clientgo/events.ts";
 import { SharedInformerFactory } from "../../clientgo/informer.ts";
 import { EtcdCluster } from "../../etcd/etcd.ts";
@@ -58,7 +59,8 @@ function eventOrder(e: Event): bigint {
   return BigInt(`0x${e.metadata.name!.slice(e.metadata.name!.lastIndexOf(".") + 1)}`);
 }
 
-export function newControllerFixture(factories: readonly (readonly [string, ControllerFactory])[], seed = 1): ControllerFixture {
+/** `rateLimit` gives each controller's client a token bucket, as kube-controller-manager does. */
+export function newControllerFixture(factories: readonly (readonly [string, ControllerFactory])[], seed = 1, rateLimit?: RateLimit): ControllerFixture {
   const clock = new SimClock();
   const etcd = new EtcdCluster(clock);
   const rng = new RngStreams(seed);
@@ -75,18 +77,22 @@ export function newControllerFixture(factories: readonly (readonly [string, Cont
   const informers = new SharedInformerFactory(new Client(api, { name: KUBE_CONTROLLER_MANAGER }, { protobuf: true }));
   const sequence: EventNameSequence = { next: 0 };
   const controllerRng = rng.stream("controllers");
+  const limiters = new Map<Controller, TokenBucketRateLimiter>();
   const controllers = factories.map(([name, factory]) => {
-    const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true });
-    return factory({
+    const rateLimiter = rateLimit === undefined ? undefined : new TokenBucketRateLimiter(rateLimit, clock);
+    const client = new Client(api, serviceAccountUser("kube-system", controllerServiceAccount(name)), { protobuf: true, rateLimiter });
+    const controller = factory({
       client,
       informers,
-      recorder: newEventRecorder({ component: name, client, clock, epochMs, sequence }),
+      recorder: newEventRecorder({ component: name, client: client.withoutRateLimiter(), clock, epochMs, sequence }),
       clock,
       rng: controllerRng,
       epochMs,
     });
+    if (rateLimiter !== undefined) limiters.set(controller, rateLimiter);
+    return controller;
   });
-  const manager = new ControllerManager(controllers);
+  const manager = new ControllerManager(controllers, limiters);
   informers.start();
 
   const settle = (): void => {
