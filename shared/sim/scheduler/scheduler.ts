@@ -78,7 +78,7 @@ class KubeScheduler implements Scheduler {
     let cycles = 0;
     while (cycles < budget) {
       // Throttled: the pods wait in the queue for a step with a token (a cycle's bind needs one).
-      if (this.#ctx.client.rateLimiter !== undefined && this.#ctx.client.rateLimiter.available() <= 0) break;
+      if (!this.hasWork()) break;
       const qp = this.#ctx.queue.pop();
       if (qp === undefined) break;
       scheduleOne(this.#ctx, qp);
@@ -87,8 +87,10 @@ class KubeScheduler implements Scheduler {
     return cycles;
   }
 
+  /** Whether a cycle could run now: a pod to pop and a token to bind it with. */
   hasWork(): boolean {
-    return this.active && this.#ctx.queue.hasPoppable();
+    const limiter = this.#ctx.client.rateLimiter;
+    return this.active && this.#ctx.queue.hasPoppable() && (limiter === undefined || limiter.available() > 0);
   }
 
   checkFit(pod: DeepReadonly<Pod>, nodeName: string): FitPreview {
