@@ -30,14 +30,17 @@ export class ExecError {
  * Upstream evaluates without limit; here a template's work is bounded, since
  * one console line must not stall the room: nested ranges over ".." multiply
  * (each of 26 unclosed {range ..} re-walks everything below it), and a range
- * nests one evaluation inside another. The bounds are far above what any
- * template over a real cluster's objects needs.
+ * nests one evaluation inside another. The step budget grows with the object
+ * (STEPS_PER_VALUE for each value in it, a string's bytes included, since ..
+ * visits them), so a template whose work is linear in the object always
+ * finishes, whatever the cluster's size, and one that multiplies stops early.
  */
-export const MAX_STEPS = 1_000_000;
+export const BASE_STEPS = 1_000_000;
+export const STEPS_PER_VALUE = 3;
 export const MAX_RANGE_DEPTH = 100;
 export const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
-export const tooManySteps = `template evaluation stopped after ${MAX_STEPS} steps`;
+export const tooManySteps = "template evaluation stopped: too many steps for the size of the object";
 export const rangesTooDeep = `template evaluation stopped: ranges nested more than ${MAX_RANGE_DEPTH} deep`;
 export const outputTooLarge = `template output stopped at ${MAX_OUTPUT_BYTES} bytes`;
 
@@ -78,6 +81,7 @@ export class JsonPath {
   private allowMissingKeys = false;
   private outputJson = false;
   private steps = 0;
+  private maxSteps = BASE_STEPS;
 
   private constructor(root: ListNode) {
     this.nodes = root.nodes;
@@ -119,6 +123,7 @@ export class JsonPath {
   findResults(data: unknown): FindResult {
     const saved = { rootStart: this.rootStart, lastEndNode: this.lastEndNode };
     this.steps = 0;
+    this.maxSteps = BASE_STEPS + STEPS_PER_VALUE * valueCount(data);
     try {
       return { ok: true, results: this.find(data) };
     } catch (e) {
@@ -133,7 +138,7 @@ export class JsonPath {
   /** Counts `n` values visited against the template's budget. */
   private spend(n: number): void {
     this.steps += n;
-    if (this.steps > MAX_STEPS) throw new BudgetExceeded(tooManySteps);
+    if (this.steps > this.maxSteps) throw new BudgetExceeded(tooManySteps);
   }
 
   private find(data: unknown): unknown[][] {
@@ -226,7 +231,8 @@ export class JsonPath {
     const result: unknown[] = [];
     for (const list of lists) {
       try {
-        result.push(...this.evalList(input, list));
+        // A loop, not a spread: a union's results may be too many for the call's arguments.
+        for (const v of this.evalList(input, list)) result.push(v);
       } catch (e) {
         throw e instanceof ExecError ? new ExecError(e.message, input) : e;
       }
@@ -235,8 +241,7 @@ export class JsonPath {
   }
 
   /** The .. operator: every container (and string) below the input, each followed by its descendants. */
-  private evalRecursive(input: unknown[]): unknown[] {
-    const result: unknown[] = [];
+  private evalRecursive(input: readonly unknown[], result: unknown[] = []): unknown[] {
     for (const value of input) {
       if (isNil(value)) continue;
       const kids = children(value);
@@ -244,7 +249,7 @@ export class JsonPath {
       // Charged as it descends: a long string alone has as many children as bytes.
       this.spend(kids.length);
       result.push(value);
-      result.push(...this.evalRecursive(kids));
+      this.evalRecursive(kids, result);
     }
     return result;
   }
@@ -342,6 +347,20 @@ function evalArray(input: unknown[], nodeParams: Extract<Node, { type: "Array" }
     for (let i = 0; i < slice.length; i += step) result.push(slice[i]);
   }
   return result;
+}
+
+/** How many values an object holds, each string counting its bytes too (what .. can visit). */
+function valueCount(data: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    n++;
+    if (typeof v === "string") n += v.length;
+    else if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (isMap(v)) for (const k in v) stack.push(v[k]);
+  }
+  return n;
 }
 
 /** One value as PrintResults writes it: containers as compact JSON, scalars as text. */
