@@ -42,7 +42,7 @@ import { newScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { newApiServer } from "./apiserver/new-apiserver.ts";
 
 /** Bumped whenever a change alters what a replay computes: logs say which version made them. */
-export const SIM_VERSION = 6;
+export const SIM_VERSION = 7;
 
 /** kubeadm's admin.conf user: cluster-admin through the kubeadm:cluster-admins binding, not system:masters. */
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["kubeadm:cluster-admins"] };
