@@ -28,6 +28,15 @@ export const EVENTS_SHOWN = 12;
  */
 const EVENTS_PENDING_MAX = 64;
 
+/** Told what a flush changed: per-client views (server/rooms/views/) decide who is sent it. */
+export interface ProjectionListener {
+  /** A pod was projected (created or changed), or removed (undefined). */
+  podChanged(key: string, pod: PodView | undefined): void;
+  workloadChanged(key: string, workload: WorkloadView | undefined): void;
+  /** The flush is done: every change of this batch has been told. */
+  flushed(): void;
+}
+
 interface RecentEvent {
   readonly key: string;
   readonly lastMs: number;
@@ -38,6 +47,7 @@ export class Projector {
   readonly state: InstanceType<typeof ClusterState>;
   readonly #cluster: Cluster;
   readonly #client: Client;
+  readonly #listener: ProjectionListener | undefined;
   readonly #dirty: Record<"pods" | "nodes" | "deployments", Set<string>> = { pods: new Set(), nodes: new Set(), deployments: new Set() };
   readonly #watches: WatchHandle[] = [];
   /** Nodes whose requested sums must be recomputed. */
@@ -50,9 +60,10 @@ export class Projector {
   /** The panel's events, newest first, at most EVENTS_SHOWN. */
   readonly #recentEvents: RecentEvent[] = [];
 
-  constructor(cluster: Cluster, state: InstanceType<typeof ClusterState>) {
+  constructor(cluster: Cluster, state: InstanceType<typeof ClusterState>, listener?: ProjectionListener) {
     this.#cluster = cluster;
     this.state = state;
+    this.#listener = listener;
     // The projector reads as the game's observer, through the API server's front door.
     const client = cluster.clientFor(OBSERVER);
     this.#client = client;
@@ -105,10 +116,12 @@ export class Projector {
       this.#unassign(key);
       if (!got.ok) {
         this.state.pods.delete(key);
+        this.#listener?.podChanged(key, undefined);
         continue;
       }
       const node = this.#projectPod(key, got.object);
       if (node) this.#assign(key, node);
+      this.#listener?.podChanged(key, this.state.pods.get(key));
     }
     this.#dirty.pods.clear();
 
@@ -117,6 +130,7 @@ export class Projector {
       const got = api.get("deployments", namespace, name);
       if (!got.ok) this.state.workloads.delete(key);
       else this.#projectDeployment(key, got.object);
+      this.#listener?.workloadChanged(key, this.state.workloads.get(key));
     }
     this.#dirty.deployments.clear();
 
@@ -136,6 +150,7 @@ export class Projector {
 
     this.state.timeMs = this.#cluster.now;
     if (level) this.#projectLevel(level);
+    this.#listener?.flushed();
   }
 
   #lastMs(event: Event): number {

@@ -29,6 +29,8 @@ export const MessageType = {
   drag: "drag",
   /** Host only: remove a player from the room. */
   kick: "kick",
+  /** The nodes the player's screen shows: their pods are sent in detail (ViewRequest). */
+  view: "view",
   /** Server → client: an error about a message that could not be handled. */
   error: "error",
   /** Server → client, once per join: who the server seated you as (WelcomeMessage). */
@@ -91,6 +93,12 @@ export type DragRequest = z.infer<typeof DragRequest>;
 
 export const KickRequest = z.object({ name: z.string().min(1).max(64) });
 export type KickRequest = z.infer<typeof KickRequest>;
+
+/** Most nodes one "view" message may name: a screenful at the closest zoom, with room to spare. */
+export const MAX_VIEW_NODES = 200;
+
+export const ViewRequest = z.object({ nodes: z.array(name).max(MAX_VIEW_NODES) });
+export type ViewRequest = z.infer<typeof ViewRequest>;
 
 /** A display name: what others see and the player's user name to the API server. */
 export const PLAYER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;

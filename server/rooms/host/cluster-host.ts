@@ -21,6 +21,8 @@ import type { MessageModule } from "../messages/index.ts";
 import { Projector } from "../projector.ts";
 import { ClusterState } from "../schema/cluster-state.ts";
 import { PlayerView } from "../schema/presence-state.ts";
+import { ClientViews } from "../views/client-views.ts";
+import { setViewState } from "../views/view-serializer.ts";
 import { recordActivity, recordDeed } from "./activity-feed.ts";
 import { registerMessages } from "./dispatch.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
@@ -74,6 +76,7 @@ export class ClusterHost {
   readonly #deps: HostDeps;
   readonly #hostTokenHash: string;
   readonly #projector: Projector;
+  readonly #views: ClientViews;
   readonly #seats: Seats;
   #limiter: RateLimiter | undefined;
   #seq = 0;
@@ -116,7 +119,8 @@ export class ClusterHost {
 
     this.#seats = new Seats(init.restore?.seats ?? []);
     for (const seat of this.#seats.all()) this.#showSeat(seat);
-    this.#projector = new Projector(this.session.cluster, state);
+    this.#views = new ClientViews(this.session.cluster, state);
+    this.#projector = new Projector(this.session.cluster, state, this.#views);
     this.#projector.flush(this.session.level());
     this.#idleSince = performance.now();
   }
@@ -124,7 +128,7 @@ export class ClusterHost {
   /** Starts the clock and the message handlers. Call once from the room's onCreate. */
   start(modules: Readonly<Record<string, MessageModule<unknown>>>): void {
     const room = this.#room;
-    room.state = this.state;
+    setViewState(room, this.state);
     room.autoDispose = false;
     room.maxClients = MAX_PLAYERS * 4;
     const ctx: RoomContext = {
@@ -141,6 +145,7 @@ export class ClusterHost {
         const seat = this.#seats.bySession(client.sessionId);
         if (seat) recordDeed(this.state.activity, this.session.tick, { actor: seat.name, text, refused });
       },
+      setViewport: (client, nodes) => this.#views.setViewport(client.sessionId, nodes),
       flush: () => this.#projector.flush(this.session.level()),
     };
     this.#limiter = registerMessages(room, modules, ctx, {
@@ -174,6 +179,7 @@ export class ClusterHost {
   join(client: Client, seat: Seat & { token: string }): void {
     seat.sessionId = client.sessionId;
     this.#showSeat(seat);
+    this.#views.attach(client, this.userOf(client));
     const welcome: WelcomeMessage = { name: seat.name, role: seat.role, seat: seat.token, code: this.code };
     client.send(MessageType.welcome, welcome);
   }
@@ -197,6 +203,7 @@ export class ClusterHost {
   /** The connection is gone: a consented leave frees the seat, anything else keeps it for its token. */
   leave(client: Client, consented: boolean): void {
     this.#limiter?.forget(client.sessionId);
+    this.#views.detach(client.sessionId);
     const seat = this.#seats.bySession(client.sessionId);
     if (!seat) return;
     seat.sessionId = undefined;

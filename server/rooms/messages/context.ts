@@ -17,6 +17,8 @@ export interface RoomContext {
   kick(name: string, by: Client): string | undefined;
   /** Adds a line to the activity feed that no logged action made (a console write refused before its request). */
   feed(client: Client, text: string, refused: boolean): void;
+  /** The nodes the sender's screen shows: their pods are sent to it in detail. */
+  setViewport(client: Client, nodes: readonly string[]): void;
   /** Pushes changed objects to clients now, so a reply and its effect arrive together. */
   flush(): void;
 }

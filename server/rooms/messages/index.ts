@@ -11,6 +11,7 @@ import * as kick from "./kick.ts";
 import * as kubectl from "./kubectl.ts";
 import * as nodeAction from "./node-action.ts";
 import * as speed from "./speed.ts";
+import * as view from "./view.ts";
 
 export interface MessageModule<T> {
   readonly schema: z.ZodType<T>;
@@ -32,4 +33,5 @@ export const MESSAGES: Readonly<Record<string, MessageModule<unknown>>> = {
   [MessageType.nodeAction]: entry(nodeAction),
   [MessageType.speed]: entry(speed),
   [MessageType.kick]: entry(kick),
+  [MessageType.view]: entry(view),
 };

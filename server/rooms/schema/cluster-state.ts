@@ -1,6 +1,9 @@
 // The synced state: a compact projection of watched cluster objects, not the
 // store. The projector copies only what changed after each simulation step.
-// Field order is the wire order: append new fields at the end.
+// Field order is the wire order: append new fields at the end. Fields marked
+// `.view()` reach a client only as far as its StateView holds their members
+// (server/rooms/views/): pods in detail and workloads are per client, the
+// rest (nodes with their aggregates, the level, events, presence) is shared.
 
 import { schema, t, type SchemaType } from "@colyseus/schema";
 import { ActivityView, PlayerView } from "./presence-state.ts";
@@ -126,8 +129,10 @@ export const ClusterState = schema(
     /** Simulated seconds per wall second: 0 (paused), 1, 5 or 20. */
     speed: t.uint8(),
     nodes: t.map(NodeView),
-    pods: t.map(PodView),
-    workloads: t.map(WorkloadView),
+    /** Only the pods this client's view holds: see server/rooms/views/client-views.ts. */
+    pods: t.map(PodView).view(),
+    /** Only the Deployments this client may list. */
+    workloads: t.map(WorkloadView).view(),
     level: LevelView,
     /** The most recent events, newest first (at most Projector's EVENTS_SHOWN). */
     events: t.array(EventView),
