@@ -168,7 +168,8 @@ function run(o: GetOptions, ctx: CommandContext): void {
       if (group && !noHeaders && text.length > 0) separatorReady = true;
       group = { info: infoOf(info.resource), objects: [] };
     }
-    group.objects.push(...info.objects);
+    // Not push(...objects): a 30,000-pod list as arguments overflows the stack.
+    for (const obj of info.objects) group.objects.push(obj);
   }
   flush();
   ctx.out.out(text);

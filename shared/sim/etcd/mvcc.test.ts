@@ -201,3 +201,14 @@ describe("MvccStore compaction", () => {
     }
   });
 });
+
+describe("MvccStore at size", () => {
+  it("ranges over a prefix spanning groups of 200,000 keys (a 30,000-pod cluster's events) without overflowing the stack", () => {
+    const s = new MvccStore();
+    for (let i = 0; i < 200_000; i++) s.put(`/registry/events/default/e-${i}`, i);
+    s.put("/registry/pods/default/p", 0);
+    const got = s.range("/registry/");
+    expect(got.kvs).toHaveLength(200_001);
+    expect(got.kvs.at(-1)!.key).toBe("/registry/pods/default/p");
+  });
+});

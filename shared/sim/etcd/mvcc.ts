@@ -200,7 +200,8 @@ class KeyIndex {
     if (prefix.length >= group.length && group !== "") return this.#slice(this.#sortedGroup(group), prefix);
     const names = [...this.#groups.keys()].filter((n) => n.startsWith(prefix) || prefix.startsWith(n)).sort();
     const out: string[] = [];
-    for (const n of names) out.push(...this.#slice(this.#sortedGroup(n), prefix));
+    // One push per key: spreading a group of 100,000 keys as arguments overflows the stack.
+    for (const n of names) for (const key of this.#slice(this.#sortedGroup(n), prefix)) out.push(key);
     // Group "" holds keys of any shape, so merge by sorting the result.
     return out.sort();
   }
