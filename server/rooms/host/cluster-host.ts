@@ -237,6 +237,8 @@ export class ClusterHost {
   }
 
   #tick(): void {
+    // Views with more to send than one patch holds go on, paused or not.
+    this.#views.catchUp();
     const steps = this.state.speed;
     if (steps === 0) return;
     const start = performance.now();

@@ -13,7 +13,7 @@
 // 30,000-pod cluster joins in a few hundred KB.
 
 import type { Client } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
+import { Encoder, StateView } from "@colyseus/schema";
 import type { UserInfo } from "../../../shared/sim/apiserver/types.ts";
 import type { Cluster } from "../../../shared/sim/cluster.ts";
 import type { ProjectionListener } from "../projector.ts";
@@ -27,6 +27,14 @@ export const DEFAULT_VIEW_NODES = 24;
 /** Unscheduled pods sent to everyone (the pending queue), oldest first. */
 export const PENDING_SHOWN = 200;
 
+/**
+ * Wire bytes of one map entry a view is told about (op, index, refId), beside its key.
+ * encodeView checks its buffer once per object, not per entry, so a map's
+ * entries for one view must fit in what is left of the buffer: past half of it
+ * the rest wait for the next patch (Watcher.behind).
+ */
+const ENTRY_BYTES = 16;
+
 type State = InstanceType<typeof ClusterState>;
 
 interface Watcher {
@@ -37,6 +45,10 @@ interface Watcher {
   /** Keys this view holds. */
   readonly pods: Set<string>;
   readonly workloads: Set<string>;
+  /** Estimated bytes of map entries queued on the view since its last patch. */
+  queuedBytes: number;
+  /** Some changes did not fit in one patch: resync after the next. */
+  behind: boolean;
 }
 
 export class ClientViews implements ProjectionListener {
@@ -66,11 +78,10 @@ export class ClientViews implements ProjectionListener {
   attach(client: Client, user: UserInfo): void {
     this.detach(client.sessionId);
     const access = new ListAccess(this.#cluster.clientFor(user), () => this.#cluster.api.rbacGeneration);
-    const watcher: Watcher = { view: new StateView(), access, viewport: undefined, pods: new Set(), workloads: new Set() };
+    const watcher: Watcher = { view: new StateView(), access, viewport: undefined, pods: new Set(), workloads: new Set(), queuedBytes: 0, behind: false };
     this.#watchers.set(client.sessionId, watcher);
     client.view = watcher.view;
-    this.#resyncWorkloads(watcher);
-    this.#resyncPods(watcher);
+    this.#resync(watcher);
   }
 
   /** The connection is gone for good: its view's marks are cleared from the state. */
@@ -87,6 +98,21 @@ export class ClientViews implements ProjectionListener {
     if (watcher.viewport && sameSet(watcher.viewport, next)) return;
     watcher.viewport = next;
     if (!this.#full) this.#resyncPods(watcher);
+  }
+
+  /**
+   * Resyncs the views that had more to send than one patch holds, once their
+   * last patch went out. The room calls it every tick, paused or not; true while
+   * some view is still behind.
+   */
+  catchUp(): boolean {
+    let behind = false;
+    for (const watcher of this.#watchers.values()) {
+      if (!watcher.behind) continue;
+      if (watcher.view.changes.size === 0) this.#resync(watcher);
+      behind ||= watcher.behind;
+    }
+    return behind;
   }
 
   /** Pod keys this client's view holds (tests and the bench look). */
@@ -125,9 +151,8 @@ export class ClientViews implements ProjectionListener {
     const defaultChanged = this.#updateDefaultViewport();
 
     for (const watcher of this.#watchers.values()) {
-      if (watcher.access.refresh()) {
-        this.#resyncWorkloads(watcher);
-        this.#resyncPods(watcher);
+      if (watcher.access.refresh() || watcher.behind) {
+        this.#resync(watcher);
         continue;
       }
       for (const key of this.#changedWorkloads) this.#reconsiderWorkload(watcher, key);
@@ -181,12 +206,34 @@ export class ClientViews implements ProjectionListener {
     }
     const wants = this.#wantsPod(watcher, key);
     if (wants && !holds) {
+      if (!this.#queue(watcher, key)) return;
       watcher.view.add(pod);
       watcher.pods.add(key);
     } else if (!wants && holds) {
+      if (!this.#queue(watcher, "")) return;
       watcher.view.remove(pod);
       watcher.pods.delete(key);
     }
+  }
+
+  #resync(watcher: Watcher): void {
+    watcher.behind = false;
+    this.#resyncWorkloads(watcher);
+    this.#resyncPods(watcher);
+  }
+
+  /** Books one map entry (with `key`, for an ADD) on the view's next patch; false, and behind, when it is full. */
+  #queue(watcher: Watcher, key: string): boolean {
+    // encodeView empties view.changes: the last patch went out.
+    if (watcher.view.changes.size === 0) watcher.queuedBytes = 0;
+    // Object names are DNS names: ASCII, a byte a character.
+    const bytes = ENTRY_BYTES + key.length;
+    if (watcher.queuedBytes + bytes > Encoder.BUFFER_SIZE / 2) {
+      watcher.behind = true;
+      return false;
+    }
+    watcher.queuedBytes += bytes;
+    return true;
   }
 
   /** Recomputes a view's pods from the indexes: what it should hold, then the difference. */
@@ -211,9 +258,11 @@ export class ClientViews implements ProjectionListener {
     }
     const wants = watcher.access.mayList("deployments", workload.namespace);
     if (wants && !holds) {
+      if (!this.#queue(watcher, key)) return;
       watcher.view.add(workload);
       watcher.workloads.add(key);
     } else if (!wants && holds) {
+      if (!this.#queue(watcher, "")) return;
       watcher.view.remove(workload);
       watcher.workloads.delete(key);
     }

@@ -10,8 +10,12 @@
 import { SchemaSerializer, type Client, type Room } from "@colyseus/core";
 import { Encoder, type Schema } from "@colyseus/schema";
 
-/** Start size of each encoder buffer (two per room): the shared part of a 1,000-node cluster fits. */
-export const ENCODER_BUFFER_BYTES = 256 * 1024;
+/**
+ * Start size of each encoder buffer (two per room): the shared part of a
+ * 1,000-node cluster fits, and half of it holds a view's map entries for 2,000
+ * pods (see ClientViews' ENTRY_BYTES), the whole cluster below the views' limit.
+ */
+export const ENCODER_BUFFER_BYTES = 512 * 1024;
 
 export class ViewSerializer<T extends Schema> extends SchemaSerializer<T> {
   override getFullState(client?: Client, timing?: Parameters<SchemaSerializer<T>["getFullState"]>[1]): Uint8Array {
