@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol/messages.ts";
 import { mountRoomsApi } from "./http/rooms-api.ts";
 import { serveClient } from "./http/static.ts";
+import type { ScenarioCatalog } from "../shared/game/scenarios/catalog.ts";
 import type { RunStore } from "./persistence/run-store.ts";
 import { clusterRoomWith } from "./rooms/cluster-room.ts";
 import { RoomDirectory } from "./rooms/directory.ts";
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly serveClient?: boolean;
   /** Where caught bad input is reported, one line each (default: console.warn). */
   readonly log?: (line: string) => void;
+  /** Scenarios rooms may be made from (default: assets/scenarios/); tests pass generated ones. */
+  readonly catalog?: ScenarioCatalog;
 }
 
 /** Browser origins allowed to call the server from elsewhere: the Vite dev server only. */
@@ -33,7 +36,7 @@ const DEV_ORIGINS = new Set((process.env.POD_PILOT_CORS_ORIGINS ?? "http://local
 const joinLimiter = () => new RateLimiter(2, 60);
 
 export function createServer(opts: AppOptions = {}) {
-  const catalog = loadCatalog();
+  const catalog = opts.catalog ?? loadCatalog();
   const log = opts.log ?? ((line: string) => console.warn(line));
   const directory = new RoomDirectory(opts.runs, log);
   const joins = joinLimiter();

@@ -7,6 +7,7 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
 import { createServer } from "../app.config.ts";
 import { RunStore } from "../persistence/run-store.ts";
+import type { ScenarioCatalog } from "../../shared/game/scenarios/catalog.ts";
 import type { ClusterRoom } from "./cluster-room.ts";
 
 export interface TestServer {
@@ -20,11 +21,11 @@ export interface TestServer {
 }
 
 /** Boots the server from app.config before the file's tests and shuts it down after. */
-export function useTestServer(portBase: number): TestServer {
+export function useTestServer(portBase: number, options: { catalog?: ScenarioCatalog } = {}): TestServer {
   const port = portBase + Number(process.env.VITEST_POOL_ID ?? 1);
   const runs = new RunStore(":memory:");
   const logged: string[] = [];
-  const server = createServer({ runs, serveClient: false, log: (line) => logged.push(line) });
+  const server = createServer({ runs, serveClient: false, log: (line) => logged.push(line), ...options });
   const ctx = {
     runs,
     port,
