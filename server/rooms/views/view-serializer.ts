@@ -4,7 +4,8 @@
 // encoder grows a copy and returns it but the serializer keeps the old, short
 // buffer, and the next per-client part (encodeAllView) is written after a shared
 // part that was cut off: the client decodes garbage or nothing. Here the grown
-// buffer is kept. The encoders also start large enough for a workshop cluster's
+// buffer is kept, and a view's queued entries are dropped once its full state
+// went out (they would repeat it). The encoders also start large enough for a workshop cluster's
 // shared part, so ordinary rooms never grow (nor print the overflow warning).
 
 import { SchemaSerializer, type Client, type Room } from "@colyseus/core";
@@ -26,7 +27,12 @@ export class ViewSerializer<T extends Schema> extends SchemaSerializer<T> {
       if (this.fullEncodeCache.buffer !== this.fullEncodeBuffer.buffer) this.fullEncodeBuffer = new Uint8Array(this.fullEncodeCache.buffer);
       this.needFullEncode = false;
     }
-    return super.getFullState(client, timing);
+    const body = super.getFullState(client, timing);
+    // The full state holds everything the view shows now; what the view queued
+    // (view.add since the join) would otherwise go out again in the next patch,
+    // doubling the join's bytes.
+    if (this.hasFilters && client?.view) client.view.changes.clear();
+    return body;
   }
 }
 
