@@ -10,7 +10,8 @@ import { useTestServer } from "../test-server.ts";
 import { DEFAULT_VIEW_NODES, FULL_DETAIL_MAX_PODS } from "./client-views.ts";
 
 const NODES = 100;
-const PODS = 3_000;
+// Just past the full-detail limit: the ReplicaSet controllers create pods at client-go's 20 QPS.
+const PODS = 2_100;
 const REPLICAS = 50;
 
 /** A sandbox of NODES nodes running PODS pods, as a scenario file would say it. */
