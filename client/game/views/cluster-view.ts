@@ -63,6 +63,8 @@ export class ClusterView {
   private layoutKey = "";
   private zoneCounts = new Map<string, number>();
   private found: Found | undefined;
+  /** Told the nodes on screen after each pan, zoom or layout change (per-client views). */
+  private onVisibleNodes: ((nodes: string[]) => void) | undefined;
 
   constructor(scene: Phaser.Scene, areas: { queue: Rect; cluster: Rect }, onNodeAction: (node: string, action: NodeAction) => void, onTapNode: (node: string) => void) {
     this.scene = scene;
@@ -201,6 +203,12 @@ export class ClusterView {
     this.camera.destroy();
   }
 
+  /** Reports the nodes on screen from now on: the server sends their pods in detail. */
+  reportVisibleNodes(listener: (nodes: string[]) => void): void {
+    this.onVisibleNodes = listener;
+    this.drawWorld();
+  }
+
   /** Shows the cards in (or near) the view at the camera's level of detail; hides the rest. */
   private drawWorld(): void {
     if (!this.layout) return;
@@ -208,15 +216,20 @@ export class ClusterView {
     const detail = detailFor(zoom);
     const seen = visibleWorld(this.camera.view, this.camera.viewport);
     const near = { x: seen.x - CULL_MARGIN, y: seen.y - CULL_MARGIN, w: seen.w + 2 * CULL_MARGIN, h: seen.h + 2 * CULL_MARGIN };
+    const shown: string[] = [];
     this.camera.inWorld(() => {
       for (const zone of this.layout!.zones) this.zones.get(zone.zone)?.update(zone, this.zoneCounts.get(zone.zone) ?? 0, detail, zoom);
       for (const [name, card] of this.cards) {
         const data = this.cardData.get(name);
         const visible = data !== undefined && intersects(data.layout, near);
         card.setVisible(visible);
-        if (visible) card.update(data, detail, zoom);
+        if (visible) {
+          card.update(data, detail, zoom);
+          shown.push(name);
+        }
       }
     });
+    this.onVisibleNodes?.(shown);
   }
 
   private layoutFor(nodes: readonly NodeView[]): WorldLayout {
