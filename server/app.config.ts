@@ -2,7 +2,7 @@
 // room, the WebSocket transport and the HTTP routes (the rooms API, runs and
 // the built client).
 
-import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker, ServerError } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol/messages.ts";
 import { mountRoomsApi } from "./http/rooms-api.ts";
 import { serveClient } from "./http/static.ts";
+import { oneLineLogger } from "./log/one-line-logger.ts";
 import type { ScenarioCatalog } from "../shared/game/scenarios/catalog.ts";
 import type { RunStore } from "./persistence/run-store.ts";
 import { clusterRoomWith } from "./rooms/cluster-room.ts";
@@ -32,6 +33,9 @@ export interface AppOptions {
 /** Browser origins allowed to call the server from elsewhere: the Vite dev server only. */
 const DEV_ORIGINS = new Set((process.env.POD_PILOT_CORS_ORIGINS ?? "http://localhost:5173,http://127.0.0.1:5173").split(",").filter(Boolean));
 
+/** Colyseus' own dispatcher, kept once: createServer wraps it (and may run more than once in a process). */
+const invokeMethod = matchMaker.controller.invokeMethod;
+
 /** Joins one address may make: a room of 30 behind one NAT joins at once, a script does not. */
 const joinLimiter = () => new RateLimiter(2, 60);
 
@@ -45,6 +49,9 @@ export function createServer(opts: AppOptions = {}) {
   // Rooms are made by POST /api/rooms and entered by code: the matchmaker's
   // create/join/joinOrCreate would let a stranger into (or make) any room.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  // Colyseus answers any other method with HTTP 520, a server error for a client's mistake.
+  matchMaker.controller.invokeMethod = (method, ...rest) =>
+    matchMaker.controller.exposedMethods.includes(method) ? invokeMethod.call(matchMaker.controller, method, ...rest) : Promise.reject(new ServerError(404, `no matchmaking method "${method.slice(0, 32)}": join a room by its code`));
   // Colyseus echoes any Origin (with credentials) by default; allow only the dev server.
   delete (matchMaker.controller.DEFAULT_CORS_HEADERS as Record<string, string>)["Access-Control-Allow-Origin"];
   matchMaker.controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
@@ -69,6 +76,8 @@ export function createServer(opts: AppOptions = {}) {
     // The protocol's frame limit: the browser refuses larger messages before sending.
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
+    // Caught bad input costs one line of log, never a stack trace.
+    logger: oneLineLogger(log),
     express: (app) => {
       app.set("trust proxy", "loopback");
       mountRoomsApi(app, directory, catalog, () => performance.now());
@@ -79,6 +88,10 @@ export function createServer(opts: AppOptions = {}) {
         const run = opts.runs?.get(String(req.params.id));
         if (!run) res.status(404).json({ error: `run "${String(req.params.id).slice(0, 64)}" not found` });
         else res.json(run.log);
+      });
+      // Any other API path: a one-line JSON 404, like every other API error (not Express' HTML page).
+      app.use("/api", (req, res) => {
+        res.status(404).json({ error: `no API route ${req.method} ${req.originalUrl.slice(0, 80)}` });
       });
       if (opts.serveClient !== false && existsSync(DIST_DIR)) serveClient(app, DIST_DIR);
     },
