@@ -5,6 +5,9 @@
 // sent and decodes: the whole state, and its per-client view (every node's
 // aggregates, the pods of the ~12 nodes its screen shows). Figures, not assertions:
 // record them in docs/PERFORMANCE.md with the machine they came from.
+// One room under 40 clients at 20× (server CPU, request-to-reply latency,
+// bytes per client) is `npm run bench:room` (bench/room-load.ts): it runs
+// for a minute with the server in its own process, so it is kept apart.
 
 import type { Client as ColyseusClient } from "@colyseus/core";
 import { Decoder, Encoder, StateView } from "@colyseus/schema";

@@ -5,7 +5,7 @@
 // and HTTP requests to every route the server mounts, and to random ones.
 
 import fc from "fast-check";
-import { MAX_CONSOLE_BYTES, MAX_LINE_BYTES, MAX_MESSAGE_BYTES, MessageType } from "../shared/protocol/messages.ts";
+import { MAX_CONSOLE_BYTES, MAX_LINE_BYTES, MAX_MESSAGE_BYTES, MAX_VIEW_NODES, MessageType } from "../shared/protocol/messages.ts";
 
 /** Who sends a message: the room's host or a player (host-only types must be refused to players). */
 export type Sender = "host" | "player";
@@ -24,7 +24,7 @@ export type RoomInput =
   | { readonly kind: "tcp"; readonly bytes: Uint8Array };
 
 /** Message types the room registers (shared/protocol/messages.ts, client → server). */
-export const ROOM_MESSAGE_TYPES = [MessageType.kubectl, MessageType.complete, MessageType.bind, MessageType.drag, MessageType.nodeAction, MessageType.speed, MessageType.kick] as const;
+export const ROOM_MESSAGE_TYPES = [MessageType.kubectl, MessageType.complete, MessageType.bind, MessageType.drag, MessageType.nodeAction, MessageType.speed, MessageType.kick, MessageType.view] as const;
 
 /** A string of about `size` UTF-8 bytes built by repetition (fc.string of 70 kB would be slow to generate). */
 const sized = (sizes: readonly number[]) =>
@@ -91,8 +91,18 @@ const nearValid: Record<(typeof ROOM_MESSAGE_TYPES)[number], fc.Arbitrary<unknow
   drag: fc.record({ namespace: fc.oneof(fc.constant("default"), hostileValue), pod: fc.oneof(fc.constant(null), fc.constant("web-0"), hostileValue) }, { requiredKeys: [] }),
   "node-action": fc.record({ node: fc.oneof(fc.constantFrom("node-1", "node-2", "node-3", "node-9"), hostileValue), action: fc.oneof(fc.constantFrom("crash", "restart"), hostileValue) }, { requiredKeys: [] }),
   speed: fc.record({ speed: fc.oneof(fc.constantFrom(0, 1, 5, 20), hostileValue) }, { requiredKeys: [] }),
-  // Never the fuzzer's own clients by name: kicking them would only measure rejoins.
+  // Sometimes a pool client by name: the target seats it again (by its seat token) once removed.
   kick: fc.record({ name: fc.oneof(fc.constantFrom("nobody", "host-0", "Host-0"), hostileValue) }, { requiredKeys: [] }),
+  view: fc.record(
+    {
+      nodes: fc.oneof(
+        fc.array(fc.oneof(fc.constantFrom("node-1", "node-2", "node-9"), hostileString), { maxLength: 8 }),
+        fc.constantFrom(MAX_VIEW_NODES, MAX_VIEW_NODES + 1).map((n) => Array.from({ length: n }, (_, i) => `node-${i}`)),
+        hostileValue,
+      ),
+    },
+    { requiredKeys: [] },
+  ),
 };
 
 const knownType = fc.constantFrom(...ROOM_MESSAGE_TYPES);

@@ -208,14 +208,15 @@ export class RoomTarget {
     if (header.length + body.length > MAX_MESSAGE_BYTES) return this.#oversized(c, () => this.#sendOwn(c, input.via, input.type, body));
     if (input.via === "request") {
       const answer = header.length > SDK_HEADER_BYTES ? await this.#ownRequest(c, input.type, body) : await this.#answer(c.room.request(input.type as string, input.payload, { timeout: ANSWER_MS }));
+      if (await this.#removed(c)) return this.#afterward(c);
       return answer.problem ?? (await this.#afterward(c));
     }
     const before = c.errors.length;
     if (header.length > SDK_HEADER_BYTES) this.#sendOwn(c, "send", input.type, body);
     else c.room.send(input.type as string, input.payload);
     // Messages are answered in order: once a later request is answered, any error for the send has arrived.
-    const marker = await this.#answer(c.room.request("complete", { line: "" }, { timeout: ANSWER_MS }), c.closed === CLOSE_CODES.removed);
-    if (c.closed === CLOSE_CODES.removed) return this.#afterward(c); // a host removed this client meanwhile (kick): not the send's doing
+    const marker = await this.#answer(c.room.request("complete", { line: "" }, { timeout: ANSWER_MS }));
+    if (await this.#removed(c)) return this.#afterward(c);
     if (marker.problem) return `the request after the send: ${marker.problem}`;
     if (c.closed !== undefined) return `the server closed the sender's connection (${c.closed})`;
     const got = c.errors.slice(before);
@@ -363,6 +364,13 @@ export class RoomTarget {
       if (typeof words !== "string" || !words.trim()) return { problem: `refused without a { message } reason: ${JSON.stringify(err.reason) ?? err.message}` };
       return { refusal: words };
     }
+  }
+
+  /** True when another host removed this client (a kick input) while it was in use: not its own input's doing. */
+  async #removed(c: PoolClient): Promise<boolean> {
+    // The SDK reports the close (onLeave) a moment after the socket stops being open.
+    if (c.closed === undefined && !c.room.connection.isOpen) await sleep(100);
+    return c.closed === CLOSE_CODES.removed;
   }
 
   /** After a request: the sender is still connected. */
