@@ -8,6 +8,8 @@ import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../shared/protocol/messages.ts";
+import type { Server as HttpServer } from "node:http";
+import { pinClientAddresses } from "./http/client-address.ts";
 import { mountRoomsApi } from "./http/rooms-api.ts";
 import { serveClient } from "./http/static.ts";
 import { oneLineLogger } from "./log/one-line-logger.ts";
@@ -96,8 +98,13 @@ export function createServer(opts: AppOptions = {}) {
       if (opts.serveClient !== false && existsSync(DIST_DIR)) serveClient(app, DIST_DIR);
     },
   });
+  const listen = server.listen.bind(server);
   return Object.assign(server, {
     directory,
+    async listen(...args: Parameters<typeof listen>) {
+      await listen(...args);
+      if (server.transport.server) pinClientAddresses(server.transport.server as HttpServer);
+    },
     /** Marks the shutdown as planned: rooms stay live on disk and come back on restart. */
     beginShutdown: () => {
       shuttingDown = true;

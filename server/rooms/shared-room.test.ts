@@ -181,3 +181,15 @@ describe("shared room", () => {
     await alice.leave();
   });
 });
+
+describe("matchmaker inputs", () => {
+  it("answers a non-JSON matchmaking body with a 4xx, not a 500", async () => {
+    const form = new FormData();
+    form.append("x", "y");
+    const res = await api("/matchmake/joinById/ABCDEF", { method: "POST", body: "--not-a-form\r\n", headers: { "Content-Type": "multipart/form-data; boundary=zzz" } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const form2 = await api("/matchmake/joinById/ABCDEF", { method: "POST", body: form });
+    expect(form2.status).toBeLessThan(500);
+  });
+});
