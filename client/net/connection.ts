@@ -1,38 +1,87 @@
-// Joins the cluster room. One Colyseus client per page; the SDK reconnects a
-// dropped room by itself (15 tries with back-off) and resyncs a full snapshot.
+// Getting into a cluster room. Rooms are made by POST /api/rooms (the creator
+// keeps the host token) and entered by join code with joinById; a tab that
+// already has a seat in the room comes back to it: first with the SDK's
+// reconnection token (same session, while the server lives), then, after a
+// server restart made that token worthless, by joinById with its seat token.
+// One Colyseus client per page.
 
 import { Client, type Room } from "@colyseus/sdk";
 import type { ClusterState } from "../../server/rooms/schema/cluster-state.ts";
 import type { JoinOptions } from "../../shared/protocol/messages.ts";
-import type { ApiErrorBody, CreateRoomResponse } from "../../shared/protocol/rooms.ts";
+import { browserSeatStore, type SeatStore } from "./seat-store.ts";
+import { httpBase, postRoom } from "./rooms-api.ts";
 import { serverUrl } from "./server-url.ts";
 
 export type ClusterRoom = Room<any, ClusterState>;
 
-let client: Client | undefined;
-
-function getClient(): Client {
-  client ??= new Client(serverUrl(window.location, import.meta.env.DEV));
-  return client;
-}
-
 /** Scenarios the menu offers; the server validates the name. */
 export type ScenarioName = "sandbox" | "level-1" | "level-2" | "workshop";
 
+/** A joined room and the options it was joined with (the name may still be the server's choice, see the welcome). */
+export interface Joined {
+  readonly room: ClusterRoom;
+  readonly code: string;
+}
+
+let client: Client | undefined;
+let seats: SeatStore | undefined;
+
+function endpoint(): string {
+  return serverUrl(window.location, import.meta.env.DEV);
+}
+
+function getClient(): Client {
+  client ??= new Client(endpoint());
+  return client;
+}
+
+export function seatStore(): SeatStore {
+  seats ??= browserSeatStore();
+  return seats;
+}
+
+/** Makes a room for `scenario` and joins it as its host. */
+export async function createRoom(scenario: ScenarioName, name?: string): Promise<Joined> {
+  const made = await postRoom(httpBase(endpoint()), { scenario });
+  if (!made.ok) throw new Error(made.message);
+  seatStore().saveHostToken(made.value.code, made.value.hostToken);
+  return joinRoom(made.value.code, name);
+}
+
+/** Joins a room by its code under a display name (the host token too, if this browser made the room). */
+export async function joinRoom(code: string, name?: string): Promise<Joined> {
+  const options: JoinOptions = { name: name || undefined, hostToken: seatStore().hostToken(code) };
+  const room = await getClient().joinById<ClusterState>(code, options);
+  return { room: room as ClusterRoom, code };
+}
+
+/** Whether this tab holds a seat in the room (a refresh, or a closed tab reopened). */
+export function hasSeat(code: string): boolean {
+  return seatStore().seat(code) !== undefined;
+}
+
 /**
- * Every menu entry starts a new cluster: POST /api/rooms makes it and answers
- * its join code and the host token, and the creator joins it as host.
+ * Back into the room this tab has a seat in: the SDK's reconnection first,
+ * then a join with the seat token (after a server restart).
  */
-export async function joinCluster(options: { scenario: ScenarioName; seed?: number; name?: string }): Promise<ClusterRoom> {
-  const client = getClient();
-  const res = await fetch(new URL("/api/rooms", serverUrl(window.location, import.meta.env.DEV).replace(/^ws/, "http")), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ scenario: options.scenario, ...(options.seed !== undefined ? { seed: options.seed } : {}) }),
-  });
-  const body = (await res.json()) as CreateRoomResponse | ApiErrorBody;
-  if ("error" in body) throw new Error(body.error);
-  const join: JoinOptions = { hostToken: body.hostToken, ...(options.name ? { name: options.name } : {}) };
-  const room = await client.joinById<ClusterState>(body.code, join);
-  return room as ClusterRoom;
+export async function resumeRoom(code: string): Promise<Joined> {
+  const seat = seatStore().seat(code);
+  if (seat?.reconnectionToken) {
+    try {
+      const room = await getClient().reconnect<ClusterState>(seat.reconnectionToken);
+      return { room: room as ClusterRoom, code };
+    } catch {
+      // The server forgot the session (restart, or the seat's grace ran out): rejoin by seat.
+    }
+  }
+  return rejoinRoom(code);
+}
+
+/** Joins again with the seat token, so the server gives back the same seat and name. */
+export async function rejoinRoom(code: string): Promise<Joined> {
+  const store = seatStore();
+  const seat = store.seat(code);
+  const options: JoinOptions = { name: seat?.name, seat: seat?.seat, hostToken: store.hostToken(code) };
+  const room = await getClient().joinById<ClusterState>(code, options);
+  return { room: room as ClusterRoom, code };
 }

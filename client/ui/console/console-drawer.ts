@@ -4,8 +4,10 @@
 // YAML editor for `kubectl apply -f -`. Game keys ignore text fields
 // (game/keys.ts), so every key typed here reaches the field.
 
-import type { CompleteResponse, KubectlResponse } from "../../../shared/protocol/messages.ts";
+import { MAX_CONSOLE_BYTES, MAX_LINE_BYTES, type CompleteResponse, type KubectlResponse } from "../../../shared/protocol/messages.ts";
+import { formatBytes, utf8Bytes } from "../../net/limits.ts";
 import { h } from "../dom.ts";
+import { newCommandQueue } from "./command-queue.ts";
 import { applyCompletion } from "./completion.ts";
 import { ConsoleHistory } from "./console-history.ts";
 
@@ -22,6 +24,8 @@ export interface ConsoleDrawer {
   close(): void;
   toggle(): void;
   isOpen(): boolean;
+  /** Prints a line of its own (what happened to the connection), in the "info" or "err" style. */
+  note(text: string, kind?: "info" | "err"): void;
 }
 
 const APPLY_STDIN = /^\s*kubectl\s+apply\s+-f\s+-\s*$/;
@@ -59,10 +63,13 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
   const textarea = h("textarea", { id: "console-yaml", class: "console-yaml", spellcheck: "false", "aria-label": "YAML manifest for kubectl apply -f -" });
   const applyButton = h("button", { type: "button", class: "primary" }, "Apply  (Ctrl+Enter)");
   const cancelButton = h("button", { type: "button" }, "Cancel  (Esc)");
+  // The manifest's size against the protocol's limit, so a paste that will not fit says so before Apply.
+  const size = h("span", { id: "console-yaml-size", class: "console-yaml-size", "aria-live": "polite" }, "");
+  const editorError = h("span", { class: "console-yaml-error", role: "alert" }, "");
   const editor = h("div", { class: "console-editor", hidden: true },
     h("div", { class: "console-editor-head" }, h("span", {}, "$ kubectl apply -f -   "), h("span", { class: "dim" }, "paste or write a manifest")),
     textarea,
-    h("div", { class: "console-editor-actions" }, applyButton, cancelButton),
+    h("div", { class: "console-editor-actions" }, applyButton, cancelButton, editorError, size),
   );
   const yamlButton = h("button", { type: "button", class: "console-yaml-toggle" }, "YAML editor");
   const closeButton = h("button", { type: "button", class: "console-close", "aria-label": "Close console" }, "✕");
@@ -83,7 +90,6 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
   let backend: ConsoleBackend | undefined;
   let greeted = false;
   let returnFocus: HTMLElement | null = null;
-  let queue: Promise<void> = Promise.resolve();
 
   const print = (text: string, kind: "cmd" | "out" | "err" | "info") => {
     if (text === "") return;
@@ -92,14 +98,23 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
     output.scrollTop = output.scrollHeight;
   };
 
+  const queue = newCommandQueue((error) => print(`error: ${error instanceof Error ? error.message : String(error)}`, "err"));
+
   const run = (command: string, stdin?: string) => {
     print(`$ ${command}`, "cmd");
     const target = backend;
-    queue = queue.then(async () => {
+    void queue.enqueue(async () => {
       if (!target) return print("error: not connected to a cluster", "err");
       const result = await target.kubectl(command, stdin);
       for (const chunk of result.output) print(chunk.text, chunk.stream === "stdout" ? "out" : "err");
     });
+  };
+
+  const showSize = () => {
+    const bytes = utf8Bytes(textarea.value);
+    size.textContent = `${formatBytes(bytes)} / ${formatBytes(MAX_CONSOLE_BYTES)}`;
+    size.classList.toggle("over", bytes > MAX_CONSOLE_BYTES);
+    editorError.textContent = "";
   };
 
   const showEditor = (show: boolean) => {
@@ -108,6 +123,7 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
     yamlButton.setAttribute("aria-pressed", String(show));
     if (show) {
       if (textarea.value.trim() === "") textarea.value = YAML_EXAMPLE;
+      showSize();
       textarea.focus();
       textarea.setSelectionRange(0, 0);
       textarea.scrollTop = 0;
@@ -123,6 +139,10 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
     saveHistory(history.all());
     const trimmed = text.trim();
     if (trimmed === "") return;
+    const bytes = utf8Bytes(trimmed);
+    if (bytes > MAX_LINE_BYTES) {
+      return print(`error: the command line is ${formatBytes(bytes)}; a console line may be at most ${formatBytes(MAX_LINE_BYTES)} (use the YAML editor for manifests)`, "err");
+    }
     if (trimmed === "clear") return output.replaceChildren();
     if (APPLY_STDIN.test(trimmed)) return showEditor(true);
     run(trimmed);
@@ -130,6 +150,13 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
 
   const applyYaml = () => {
     const manifest = textarea.value;
+    const bytes = utf8Bytes(manifest);
+    if (bytes > MAX_CONSOLE_BYTES) {
+      // Kept open with the text, so the player can trim it.
+      editorError.textContent = `Too large to send: ${formatBytes(bytes)}, the limit is ${formatBytes(MAX_CONSOLE_BYTES)}.`;
+      print(`error: the manifest is ${formatBytes(bytes)}; the YAML editor takes at most ${formatBytes(MAX_CONSOLE_BYTES)}. Split it into smaller files.`, "err");
+      return;
+    }
     history.push(APPLY_LINE);
     saveHistory(history.all());
     run(APPLY_LINE, manifest);
@@ -181,6 +208,7 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
       textarea.setRangeText("  ", textarea.selectionStart, textarea.selectionEnd, "end");
     }
   });
+  textarea.addEventListener("input", showSize);
   applyButton.addEventListener("click", applyYaml);
   cancelButton.addEventListener("click", () => showEditor(false));
   yamlButton.addEventListener("click", () => showEditor(editor.hidden));
@@ -228,6 +256,9 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
       else drawer.close();
     },
     isOpen: () => !root.hidden,
+    note(text, kind = "info") {
+      print(text, kind);
+    },
   };
   return drawer;
 }
