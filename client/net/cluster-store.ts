@@ -5,13 +5,14 @@
 
 import { Callbacks } from "@colyseus/sdk";
 import type { ClusterState, EventView, LevelView, NodeView, PodView, WorkloadView } from "../../server/rooms/schema/cluster-state.ts";
+import type { ActivityView, PlayerView } from "../../server/rooms/schema/presence-state.ts";
 import type { ClusterRoom } from "./connection.ts";
 
 type Listener = () => void;
 
 export class ClusterStore {
   readonly room: ClusterRoom;
-  /** Bumps whenever a node, pod, workload, event row or the level changes. */
+  /** Bumps whenever a node, pod, workload, event row, player, activity line or the level changes. */
   version = 0;
   private readonly changeListeners = new Set<Listener>();
   private readonly clockListeners = new Set<Listener>();
@@ -21,11 +22,11 @@ export class ClusterStore {
     this.room = room;
     const callbacks = Callbacks.get(room);
     const changed = () => this.changed();
-    const watchMembers = (collection: "nodes" | "pods" | "workloads" | "events") => {
+    const watchMembers = (collection: "nodes" | "pods" | "workloads" | "events" | "players" | "activity") => {
       // Map keys, or array indexes for the events' fixed rows.
       const members = new Map<string | number, () => void>();
       this.unbind.push(
-        callbacks.onAdd(collection, (item: NodeView | PodView | WorkloadView | EventView, key: string | number) => {
+        callbacks.onAdd(collection, (item: NodeView | PodView | WorkloadView | EventView | PlayerView | ActivityView, key: string | number) => {
           members.get(key)?.();
           members.set(key, callbacks.onChange(item, changed));
           changed();
@@ -42,12 +43,15 @@ export class ClusterStore {
     watchMembers("pods");
     watchMembers("workloads");
     watchMembers("events");
+    watchMembers("players");
+    watchMembers("activity");
     this.unbind.push(
       callbacks.listen("level", (level: LevelView) => {
         changed();
         if (level) this.unbind.push(callbacks.onChange(level, changed));
       }),
       callbacks.listen("title", changed),
+      callbacks.listen("code", changed),
       callbacks.listen("timeMs", () => this.clockListeners.forEach((l) => l())),
       callbacks.listen("speed", () => this.clockListeners.forEach((l) => l())),
     );
@@ -86,6 +90,16 @@ export class ClusterStore {
   /** Newest first. */
   events(): EventView[] {
     return this.state?.events ? [...this.state.events] : [];
+  }
+
+  /** Everyone seated. */
+  players(): PlayerView[] {
+    return this.state?.players ? [...this.state.players.values()] : [];
+  }
+
+  /** Newest first. */
+  activity(): ActivityView[] {
+    return this.state?.activity ? [...this.state.activity] : [];
   }
 
   dispose(): void {

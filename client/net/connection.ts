@@ -8,6 +8,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { ClusterState } from "../../server/rooms/schema/cluster-state.ts";
 import type { JoinOptions } from "../../shared/protocol/messages.ts";
+import { RoomSession } from "./room-session.ts";
 import { browserSeatStore, type SeatStore } from "./seat-store.ts";
 import { httpBase, postRoom } from "./rooms-api.ts";
 import { serverUrl } from "./server-url.ts";
@@ -84,4 +85,25 @@ export async function rejoinRoom(code: string): Promise<Joined> {
   const options: JoinOptions = { name: seat?.name, seat: seat?.seat, hostToken: store.hostToken(code) };
   const room = await getClient().joinById<ClusterState>(code, options);
   return { room: room as ClusterRoom, code };
+}
+
+/** How the cluster screen gets its room: made now, already joined by the join form, or resumed after a refresh. */
+export type RoomRequest =
+  | { readonly create: ScenarioName }
+  | { readonly joined: Joined }
+  | { readonly resume: string };
+
+export async function openRoom(request: RoomRequest): Promise<Joined> {
+  if ("joined" in request) return request.joined;
+  if ("resume" in request) return resumeRoom(request.resume);
+  return createRoom(request.create, seatStore().lastName() || undefined);
+}
+
+/** Keeps the player's seat in `joined` through drops and server restarts. */
+export function newRoomSession(joined: Joined): RoomSession<ClusterRoom> {
+  return new RoomSession<ClusterRoom>(joined.code, joined.room, {
+    store: seatStore(),
+    rejoin: async (code) => (await rejoinRoom(code)).room,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
 }

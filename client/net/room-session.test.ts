@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WelcomeMessage } from "../../shared/protocol/messages.ts";
 import { RoomSession, REJOIN_DELAYS_MS, type SessionRoom, type SessionStatus } from "./room-session.ts";
 import { SeatStore } from "./seat-store.ts";
 import { memoryStorage } from "./testing/memory-storage.ts";
@@ -9,7 +10,7 @@ class FakeRoom implements SessionRoom {
   reconnection = { maxDelay: 5000, maxRetries: 15 };
   left: boolean | undefined;
   private readonly handlers = { drop: [] as Array<(c: number, r?: string) => void>, reconnect: [] as Array<() => void>, leave: [] as Array<(c: number, r?: string) => void> };
-  private readonly messages = new Map<string, (payload: never) => void>();
+  private readonly messages = new Map<string, (payload: WelcomeMessage) => void>();
 
   constructor(token: string) {
     this.reconnectionToken = token;
@@ -23,7 +24,7 @@ class FakeRoom implements SessionRoom {
   onLeave(cb: (code: number, reason?: string) => void) {
     this.handlers.leave.push(cb);
   }
-  onMessage(type: string, cb: (payload: never) => void) {
+  onMessage(type: string, cb: (payload: WelcomeMessage) => void) {
     this.messages.set(type, cb);
     return () => this.messages.delete(type);
   }
@@ -42,7 +43,7 @@ class FakeRoom implements SessionRoom {
     this.handlers.leave.forEach((cb) => cb(code, reason));
   }
   message(type: string, payload: unknown) {
-    this.messages.get(type)?.(payload as never);
+    this.messages.get(type)?.(payload as WelcomeMessage);
   }
 }
 

@@ -16,7 +16,7 @@ export interface SessionRoom {
   onDrop(callback: (code: number, reason?: string) => void): unknown;
   onReconnect(callback: () => void): unknown;
   onLeave(callback: (code: number, reason?: string) => void): unknown;
-  onMessage(type: string, callback: (payload: never) => void): () => void;
+  onMessage(type: string, callback: (payload: WelcomeMessage) => void): () => void;
   leave(consented?: boolean): Promise<number>;
 }
 
@@ -121,7 +121,7 @@ export class RoomSession<R extends SessionRoom> {
   private watch(room: R): void {
     room.reconnection.maxDelay = SDK_MAX_DELAY_MS;
     room.reconnection.maxRetries = SDK_MAX_RETRIES;
-    room.onMessage(MessageType.welcome, ((welcome: WelcomeMessage) => this.welcomed(room, welcome)) as (payload: never) => void);
+    room.onMessage(MessageType.welcome, (welcome) => this.welcomed(room, welcome));
     room.onDrop(() => {
       if (room === this.current && !this.leaving) this.setStatus({ kind: "reconnecting" });
     });

@@ -1,17 +1,24 @@
-// The cluster screen. It joins the room, redraws the ClusterView when the
-// synced state changes, and turns gestures into intents: dragging a pending
-// pod onto a node (or choosing both with the keyboard) asks the server to bind
-// it, and node buttons crash or restart machines. It owns no game rules.
+// The cluster screen. It enters the shared room (made, joined or resumed; see
+// net/connection.ts) and keeps the seat through drops (net/room-session.ts),
+// redraws the ClusterView and the presence panels when the synced state
+// changes, and turns gestures into intents: dragging a pending pod onto a node
+// (or choosing both with the keyboard) asks the server to bind it, and node
+// buttons crash or restart machines. It owns no game rules.
 
 import * as Phaser from "phaser";
 import type { PodView } from "../../../server/rooms/schema/cluster-state.ts";
 import { MessageType, type Speed } from "../../../shared/protocol/messages.ts";
 import { ClusterStore, podKey } from "../../net/cluster-store.ts";
-import { joinCluster, type ClusterRoom, type ScenarioName } from "../../net/connection.ts";
+import { newRoomSession, openRoom, type ClusterRoom, type RoomRequest } from "../../net/connection.ts";
 import { newIntents, requestErrorMessage, type Intents } from "../../net/intents.ts";
+import { showJoinCodeInAddress, withJoinCode } from "../../net/join-link.ts";
+import type { RoomSession } from "../../net/room-session.ts";
 import { showClusterMirror, type ClusterMirror } from "../../ui/a11y/cluster-mirror.ts";
 import { showClusterToolbar, type ClusterToolbar } from "../../ui/cluster-toolbar.ts";
 import { LOGICAL_W } from "../../ui/overlay.ts";
+import { confirmLeave, guardUnload } from "../../ui/rooms/leave-guard.ts";
+import { showSessionStatus } from "../../ui/rooms/session-ui.ts";
+import { NODE_ACTION_HOST_ONLY, PresenceOverlay } from "../presence-overlay.ts";
 import type { Rect } from "../layout.ts";
 import { SceneKeys } from "../scene-keys.ts";
 import { onHtmlControl, onSceneKeyDown } from "../keys.ts";
@@ -27,13 +34,14 @@ import { Toast } from "../views/toast.ts";
 const QUEUE_PANEL: Rect = { x: 16, y: 88, w: 320, h: 976 };
 const CLUSTER_AREA: Rect = { x: 356, y: 144, w: 1184, h: 920 };
 
-export interface ClusterSceneData {
-  readonly scenario: ScenarioName;
-}
+export type ClusterSceneData = RoomRequest;
 
 export class ClusterScene extends Phaser.Scene {
-  private scenario: ScenarioName = "sandbox";
+  private request: RoomRequest = { create: "sandbox" };
+  private session: RoomSession<ClusterRoom> | undefined;
   private room: ClusterRoom | undefined;
+  private presence!: PresenceOverlay;
+  private unguard: (() => void) | undefined;
   private store: ClusterStore | undefined;
   private intents: Intents | undefined;
   private mirror: ClusterMirror | undefined;
@@ -55,8 +63,8 @@ export class ClusterScene extends Phaser.Scene {
 
   init(data: ClusterSceneData): void {
     // Phaser reuses the scene object across visits: start clean.
-    this.scenario = data.scenario;
-    this.room = this.store = this.intents = this.mirror = undefined;
+    this.request = data;
+    this.session = this.room = this.store = this.intents = this.mirror = this.unguard = undefined;
     this.order = { nodes: [], pending: [] };
     this.selection = {};
     this.binding = new Set();
@@ -75,14 +83,18 @@ export class ClusterScene extends Phaser.Scene {
       .text(CLUSTER_AREA.x + CLUSTER_AREA.w / 2, CLUSTER_AREA.y + 300, "Connecting to the cluster…", { fontFamily: Fonts.sans, fontSize: "32px", color: css(Colors.textDim), align: "center" })
       .setOrigin(0.5);
 
-    ui.hud.setTitle(this.scenario === "sandbox" ? "Sandbox" : "Level 1: You are the scheduler");
+    this.presence = new PresenceOverlay(this, (message) => this.report(message));
+    ui.hud.setTitle("");
     ui.hud.setClock(0, 1);
     ui.hud.show({
-      onBack: () => this.backToMenu(),
+      onBack: () => this.leave(),
       onSpeed: (speed) => void this.setSpeed(speed),
       onConsole: () => ui.console.toggle(),
+      onInvite: () => this.invite(),
     });
     ui.levelPanel.show();
+    ui.playersPanel.show({ onRemove: (name) => void this.removePlayer(name) });
+    ui.activityPanel.show();
     ui.eventsPanel.show();
     this.mirror = showClusterMirror(ui.mirrorHost, {
       onSelectPod: (key) => this.select({ ...this.selection, pod: key }),
@@ -107,25 +119,42 @@ export class ClusterScene extends Phaser.Scene {
   }
 
   private async connect(): Promise<void> {
-    const services = servicesOf(this);
-    const { ui } = services;
-    let room: ClusterRoom;
+    let joined;
     try {
-      room = await joinCluster({ scenario: this.scenario });
+      joined = await openRoom(this.request);
     } catch (error) {
       if (!this.leaving) this.statusText.setText(`Could not join the cluster:\n${requestErrorMessage(error)}\n\nPress Esc for the menu.`);
       return;
     }
     if (this.leaving) {
-      void room.leave();
+      void joined.room.leave();
       return;
     }
+    const session = newRoomSession(joined);
+    this.session = session;
+    showJoinCodeInAddress(session.code);
+    this.unguard = guardUnload();
+    let previous = session.status.kind;
+    session.onStatus((status) => {
+      showSessionStatus(servicesOf(this).ui, session.code, previous, status, { onRejoin: () => session.rejoinNow(), onMenu: () => this.backToMenu() });
+      previous = status.kind;
+      if (status.kind === "lost" || status.kind === "removed") servicesOf(this).ui.console.attach(undefined);
+    });
+    session.onRoom((room) => this.attach(room));
+    this.statusText.setVisible(false);
+    this.attach(session.room);
+  }
+
+  /** Draws and acts through `room`: the first one, or the one a rejoin after a server restart brought. */
+  private attach(room: ClusterRoom): void {
+    const services = servicesOf(this);
+    const { ui } = services;
+    this.store?.dispose();
     this.room = room;
     this.store = new ClusterStore(room);
     this.intents = newIntents(room);
     services.hook.room = room;
     services.hook.inspect = () => this.inspect();
-    this.statusText.setVisible(false);
 
     this.store.onChange(() => (this.dirty = true));
     this.store.onClock(() => {
@@ -135,16 +164,14 @@ export class ClusterScene extends Phaser.Scene {
       ui.hud.setClock(state.timeMs ?? 0, state.speed ?? 0);
       ui.levelPanel.setTime(state.timeMs ?? 0);
       ui.eventsPanel.update(store.events(), state.timeMs ?? 0);
+      ui.activityPanel.update(store.activity(), state.timeMs ?? 0);
     });
     room.onMessage(MessageType.error, (payload: { message?: string } | undefined) => this.report(payload?.message ?? "server error"));
-    room.onDrop(() => ui.hud.setReconnecting(true));
-    room.onReconnect(() => ui.hud.setReconnecting(false));
-    room.onLeave(() => {
-      if (this.leaving) return;
-      ui.hud.setReconnecting(false);
-      ui.console.attach(undefined);
-      this.statusText.setText("Disconnected from the cluster.\nPress Esc for the menu.").setVisible(true);
-      ui.announcer.alert("Disconnected from the cluster.");
+    room.onMessage(MessageType.notice, (payload: { message?: string } | undefined) => {
+      if (typeof payload?.message === "string") {
+        ui.noticeBanner.show(payload.message);
+        ui.announcer.alert(payload.message);
+      }
     });
     ui.console.attach(this.intents);
     this.dirty = true;
@@ -169,6 +196,7 @@ export class ClusterScene extends Phaser.Scene {
     ui.levelPanel.update({ level: state.level, workloads, podWorkloads, colors });
     ui.levelPanel.setTime(state.timeMs ?? 0);
     ui.eventsPanel.update(store.events(), state.timeMs ?? 0);
+    this.syncPresence();
     if (state.title) ui.hud.setTitle(state.title);
     ui.hud.setClock(state.timeMs ?? 0, state.speed ?? 0);
     const byName = new Map(nodes.map((n) => [n.name, n]));
@@ -181,6 +209,7 @@ export class ClusterScene extends Phaser.Scene {
       const key = keyOf(object);
       if (!key) return;
       this.dragging = key;
+      this.intents?.drag({ namespace: key.slice(0, key.indexOf("/")), pod: nameFromKey(key) });
       this.view.block(key)?.lift();
       this.selection = { ...this.selection, pod: key };
     });
@@ -195,6 +224,7 @@ export class ClusterScene extends Phaser.Scene {
     });
     this.input.on(Phaser.Input.Events.DRAG_END, (_p: Phaser.Input.Pointer, object: Phaser.GameObjects.Container) => {
       const key = keyOf(object);
+      if (key) this.intents?.drag({ namespace: key.slice(0, key.indexOf("/")), pod: null });
       if (key && this.dropHover) void this.bind(key, this.dropHover);
       this.dragging = this.dropHover = undefined;
       if (key) this.view.block(key)?.returnHome();
@@ -273,6 +303,7 @@ export class ClusterScene extends Phaser.Scene {
   }
 
   private async nodeAction(node: string, action: NodeAction): Promise<void> {
+    if (!this.isHost()) return this.report(NODE_ACTION_HOST_ONLY);
     const result = await this.intents?.nodeAction({ node, action });
     if (!result || !this.scene.isActive()) return;
     if (!result.ok) return this.report(result.message);
@@ -291,10 +322,53 @@ export class ClusterScene extends Phaser.Scene {
     servicesOf(this).ui.announcer.alert(message);
   }
 
+  /** The Menu button and Esc: asks before leaving a room the player is in. */
+  private leave(): void {
+    const session = this.session;
+    if (session && session.status.kind !== "removed" && !confirmLeave(session.code)) return;
+    this.backToMenu();
+  }
+
   private backToMenu(): void {
     if (this.leaving) return;
     this.leaving = true;
     this.scene.start(SceneKeys.menu);
+  }
+
+  private isHost(): boolean {
+    const name = this.session?.name;
+    return name !== undefined && this.store?.state?.players?.get(name)?.role === "host";
+  }
+
+  /** The player list, the activity feed, whose hand is on which pod, and what only the host may press. */
+  private syncPresence(): void {
+    const store = this.store!;
+    const { ui } = servicesOf(this);
+    const self = this.session?.name;
+    const players = store.players();
+    const host = this.isHost();
+    ui.playersPanel.update(players, self);
+    ui.activityPanel.update(store.activity(), store.state.timeMs ?? 0);
+    if (this.session) ui.hud.setRoom(this.session.code, self, host);
+    const holds = players.filter((p) => p.holding !== "" && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));
+    this.presence.showHolds(holds, (key) => {
+      const block = key === this.dragging ? undefined : this.view.block(key);
+      return block?.container.visible ? { x: block.container.x, y: block.container.y } : undefined;
+    });
+    const identity = (r: Rect) => ({ ...r });
+    this.presence.coverHostOnly(host ? [] : this.view.inspect(identity, store.nodes(), [], this.selection, true, undefined).nodes.map((n) => n.button));
+  }
+
+  private invite(): void {
+    const code = this.session?.code;
+    if (!code) return;
+    servicesOf(this).ui.invite.open(code, new URL(withJoinCode(window.location.href, code), window.location.href).href);
+  }
+
+  private async removePlayer(name: string): Promise<void> {
+    if (!this.intents || !window.confirm(`Remove ${name} from room ${this.session?.code}?`)) return;
+    const error = await this.intents.kick(name);
+    if (error && this.scene.isActive()) this.report(error);
   }
 
   private teardown(): void {
@@ -302,12 +376,21 @@ export class ClusterScene extends Phaser.Scene {
     this.leaving = true;
     ui.hud.hide();
     ui.levelPanel.hide();
+    ui.playersPanel.hide();
+    ui.activityPanel.hide();
     ui.eventsPanel.hide();
+    ui.invite.close();
+    ui.connectionBanner.hide();
+    ui.noticeBanner.hide();
     ui.console.attach(undefined);
+    this.unguard?.();
+    showJoinCodeInAddress(undefined);
     this.mirror?.dispose();
     this.toolbar?.dispose();
     this.store?.dispose();
-    void this.room?.leave();
+    this.presence.destroy();
+    if (this.session) void this.session.leave();
+    else void this.room?.leave();
     hook.room = undefined;
     hook.inspect = undefined;
     this.view.destroy();
