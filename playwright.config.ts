@@ -4,14 +4,15 @@
 
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 2599;
+/** The game server's port for the run; `PORT=3201 npx playwright test` keeps parallel runs apart. */
+const PORT = Number(process.env.PORT ?? 2599);
 /** Set to test a server that is already running (skips starting one). */
 const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
-  // One server, rooms shared by scenario name: keep the specs in sequence.
+  // One server on a shared machine: keep the specs in sequence.
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,

@@ -7,7 +7,7 @@
 
 import { Client, type Room } from "@colyseus/sdk";
 import type { ClusterState } from "../../server/rooms/schema/cluster-state.ts";
-import type { JoinOptions } from "../../shared/protocol/messages.ts";
+import { MessageType, type JoinOptions, type WelcomeMessage } from "../../shared/protocol/messages.ts";
 import { RoomSession } from "./room-session.ts";
 import { browserSeatStore, type SeatStore } from "./seat-store.ts";
 import { httpBase, postRoom } from "./rooms-api.ts";
@@ -52,8 +52,21 @@ export async function createRoom(scenario: ScenarioName, name?: string): Promise
 /** Joins a room by its code under a display name (the host token too, if this browser made the room). */
 export async function joinRoom(code: string, name?: string): Promise<Joined> {
   const options: JoinOptions = { name: name || undefined, hostToken: seatStore().hostToken(code) };
-  const room = await getClient().joinById<ClusterState>(code, options);
-  return { room: room as ClusterRoom, code };
+  return seated(await getClient().joinById<ClusterState>(code, options), code);
+}
+
+/**
+ * Keeps the seat the server's welcome gives, for this tab. Registered as soon
+ * as the room is joined: the welcome follows the join at once, and the SDK
+ * drops a message nobody listens for.
+ */
+function seated(joined: Room<any, ClusterState>, code: string): Joined {
+  const room = joined as ClusterRoom;
+  room.onMessage(MessageType.welcome, (welcome: WelcomeMessage | undefined) => {
+    if (typeof welcome?.name !== "string") return;
+    seatStore().saveSeat(code, { name: welcome.name, seat: String(welcome.seat ?? ""), reconnectionToken: room.reconnectionToken });
+  });
+  return { room, code };
 }
 
 /** Whether this tab holds a seat in the room (a refresh, or a closed tab reopened). */
@@ -69,8 +82,7 @@ export async function resumeRoom(code: string): Promise<Joined> {
   const seat = seatStore().seat(code);
   if (seat?.reconnectionToken) {
     try {
-      const room = await getClient().reconnect<ClusterState>(seat.reconnectionToken);
-      return { room: room as ClusterRoom, code };
+      return seated(await getClient().reconnect<ClusterState>(seat.reconnectionToken), code);
     } catch {
       // The server forgot the session (restart, or the seat's grace ran out): rejoin by seat.
     }
@@ -83,8 +95,7 @@ export async function rejoinRoom(code: string): Promise<Joined> {
   const store = seatStore();
   const seat = store.seat(code);
   const options: JoinOptions = { name: seat?.name, seat: seat?.seat, hostToken: store.hostToken(code) };
-  const room = await getClient().joinById<ClusterState>(code, options);
-  return { room: room as ClusterRoom, code };
+  return seated(await getClient().joinById<ClusterState>(code, options), code);
 }
 
 /** How the cluster screen gets its room: made now, already joined by the join form, or resumed after a refresh. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { WelcomeMessage } from "../../shared/protocol/messages.ts";
 import { RoomSession, REJOIN_DELAYS_MS, type SessionRoom, type SessionStatus } from "./room-session.ts";
 import { SeatStore } from "./seat-store.ts";
 import { memoryStorage } from "./testing/memory-storage.ts";
@@ -10,7 +9,6 @@ class FakeRoom implements SessionRoom {
   reconnection = { maxDelay: 5000, maxRetries: 15 };
   left: boolean | undefined;
   private readonly handlers = { drop: [] as Array<(c: number, r?: string) => void>, reconnect: [] as Array<() => void>, leave: [] as Array<(c: number, r?: string) => void> };
-  private readonly messages = new Map<string, (payload: WelcomeMessage) => void>();
 
   constructor(token: string) {
     this.reconnectionToken = token;
@@ -23,10 +21,6 @@ class FakeRoom implements SessionRoom {
   }
   onLeave(cb: (code: number, reason?: string) => void) {
     this.handlers.leave.push(cb);
-  }
-  onMessage(type: string, cb: (payload: WelcomeMessage) => void) {
-    this.messages.set(type, cb);
-    return () => this.messages.delete(type);
   }
   async leave(consented?: boolean) {
     this.left = consented;
@@ -42,9 +36,6 @@ class FakeRoom implements SessionRoom {
   close(code: number, reason?: string) {
     this.handlers.leave.forEach((cb) => cb(code, reason));
   }
-  message(type: string, payload: unknown) {
-    this.messages.get(type)?.(payload as WelcomeMessage);
-  }
 }
 
 function setup(rejoin: (code: string) => Promise<FakeRoom>) {
@@ -59,20 +50,25 @@ function setup(rejoin: (code: string) => Promise<FakeRoom>) {
   return { store, first, session, statuses, rooms, slept };
 }
 
+/** What connection.ts does with the server's welcome. */
+function welcome(store: SeatStore, name: string): void {
+  store.saveSeat("ABC234", { name, seat: `seat-${name}`, reconnectionToken: "ABC234:t1" });
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("RoomSession", () => {
-  it("keeps the seat the welcome gives, for this tab", () => {
+  it("knows its name from the tab's seat, and shortens the SDK's back-off", () => {
     const { first, store, session } = setup(async () => new FakeRoom("x"));
-    first.message("welcome", { name: "alice", role: "host", seat: "seat-1", code: "ABC234" });
+    expect(session.name).toBeUndefined();
+    welcome(store, "alice");
     expect(session.name).toBe("alice");
-    expect(store.seat("ABC234")).toEqual({ name: "alice", seat: "seat-1", reconnectionToken: "ABC234:t1" });
     expect(first.reconnection.maxDelay).toBe(2000);
   });
 
   it("says reconnecting while the SDK retries, connected after, and keeps the new token", () => {
     const { first, store, statuses } = setup(async () => new FakeRoom("x"));
-    first.message("welcome", { name: "alice", role: "player", seat: "seat-1", code: "ABC234" });
+    welcome(store, "alice");
     first.drop();
     first.reconnect("ABC234:t2");
     expect(statuses.map((s) => s.kind)).toEqual(["reconnecting", "connected"]);
@@ -81,8 +77,8 @@ describe("RoomSession", () => {
 
   it("rejoins by seat when the SDK gives up (a server restart), and hands over the new room", async () => {
     const second = new FakeRoom("ABC234:t9");
-    const { first, statuses, rooms, session } = setup(async () => second);
-    first.message("welcome", { name: "alice", role: "player", seat: "seat-1", code: "ABC234" });
+    const { first, store, statuses, rooms, session } = setup(async () => second);
+    welcome(store, "alice");
     first.drop();
     first.close(4002, "reconnection token invalid or expired");
     await settle();
@@ -129,7 +125,7 @@ describe("RoomSession", () => {
       tries++;
       return new FakeRoom("x");
     });
-    first.message("welcome", { name: "bob", role: "player", seat: "seat-2", code: "ABC234" });
+    welcome(store, "bob");
     first.close(4001, "removed by the host");
     await settle();
     expect(tries).toBe(0);
@@ -143,7 +139,7 @@ describe("RoomSession", () => {
       tries++;
       return new FakeRoom("x");
     });
-    first.message("welcome", { name: "bob", role: "player", seat: "seat-2", code: "ABC234" });
+    welcome(store, "bob");
     await session.leave();
     first.close(4000);
     await settle();

@@ -3,11 +3,10 @@
 // gives up (a server restart makes its token worthless, or the drop came in
 // the room's first seconds) the session joins again with its seat token, with
 // back-off, and hands the new room to whoever draws it. Only when that fails
-// for a while too is the seat "lost", and a Rejoin button starts over. The
-// welcome message tells who the server seated us as; it is saved for the tab.
+// for a while too is the seat "lost", and a Rejoin button starts over. Who we
+// are comes from the tab's seat (connection.ts saves each welcome there).
 
-import { MessageType, type WelcomeMessage } from "../../shared/protocol/messages.ts";
-import type { Seat, SeatStore } from "./seat-store.ts";
+import type { SeatStore } from "./seat-store.ts";
 
 /** The parts of a Colyseus Room the session uses (the SDK's Room has them all). */
 export interface SessionRoom {
@@ -16,7 +15,6 @@ export interface SessionRoom {
   onDrop(callback: (code: number, reason?: string) => void): unknown;
   onReconnect(callback: () => void): unknown;
   onLeave(callback: (code: number, reason?: string) => void): unknown;
-  onMessage(type: string, callback: (payload: WelcomeMessage) => void): () => void;
   leave(consented?: boolean): Promise<number>;
 }
 
@@ -57,7 +55,6 @@ const CONSENTED = 4000;
 export class RoomSession<R extends SessionRoom> {
   readonly code: string;
   private current: R;
-  private seatName: string | undefined;
   private state: SessionStatus = { kind: "connected" };
   private leaving = false;
   private rejoinRun = 0;
@@ -65,11 +62,10 @@ export class RoomSession<R extends SessionRoom> {
   private readonly roomListeners = new Set<(room: R) => void>();
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
 
-  constructor(code: string, room: R, deps: SessionDeps<R>, name?: string) {
+  constructor(code: string, room: R, deps: SessionDeps<R>) {
     this.code = code;
     this.deps = deps;
     this.current = room;
-    this.seatName = name ?? deps.store.seat(code)?.name;
     this.watch(room);
   }
 
@@ -77,9 +73,9 @@ export class RoomSession<R extends SessionRoom> {
     return this.current;
   }
 
-  /** The display name the server seated us under (known after the welcome, or from the tab's seat). */
+  /** The display name the server seated us under (known once the welcome came). */
   get name(): string | undefined {
-    return this.seatName;
+    return this.deps.store.seat(this.code)?.name;
   }
 
   get status(): SessionStatus {
@@ -121,7 +117,6 @@ export class RoomSession<R extends SessionRoom> {
   private watch(room: R): void {
     room.reconnection.maxDelay = SDK_MAX_DELAY_MS;
     room.reconnection.maxRetries = SDK_MAX_RETRIES;
-    room.onMessage(MessageType.welcome, (welcome) => this.welcomed(room, welcome));
     room.onDrop(() => {
       if (room === this.current && !this.leaving) this.setStatus({ kind: "reconnecting" });
     });
@@ -139,22 +134,12 @@ export class RoomSession<R extends SessionRoom> {
       }
       void this.rejoin();
     });
-    this.saveSeat(room);
   }
 
-  private welcomed(room: R, welcome: WelcomeMessage): void {
-    if (room !== this.current || !welcome || typeof welcome.name !== "string") return;
-    this.seatName = welcome.name;
-    this.deps.store.saveSeat(this.code, { name: welcome.name, seat: String(welcome.seat ?? ""), reconnectionToken: room.reconnectionToken });
-  }
-
-  /** The SDK's reconnection token changes on every (re)connection: keep the newest. */
+  /** The SDK's reconnection token changes on every reconnection: keep the newest. */
   private saveSeat(room: R): void {
     const saved = this.deps.store.seat(this.code);
-    const name = this.seatName ?? saved?.name;
-    if (!name) return;
-    const seat: Seat = { name, seat: saved?.seat ?? "", reconnectionToken: room.reconnectionToken };
-    this.deps.store.saveSeat(this.code, seat);
+    if (saved) this.deps.store.saveSeat(this.code, { ...saved, reconnectionToken: room.reconnectionToken });
   }
 
   private async rejoin(): Promise<void> {

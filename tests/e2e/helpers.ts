@@ -71,3 +71,47 @@ export async function expectBound(page: Page, podKey: string, nodeName: string):
     .toBe(nodeName);
   expect((await inspect(page)).pending.map((p) => p.key)).not.toContain(podKey);
 }
+
+/** The name a browser creates rooms under: the menu uses the name this browser last played with. */
+export async function rememberName(page: Page, name: string): Promise<void> {
+  await page.addInitScript((n) => localStorage.setItem("podpilot.name", n), name);
+}
+
+/** Accepts "Leave room?" and the browser's leave-site prompt, as a player who means it. */
+export function acceptDialogs(page: Page): void {
+  page.on("dialog", (dialog) => void dialog.accept());
+}
+
+/** The join code the HUD shows. */
+export async function roomCode(page: Page): Promise<string> {
+  const code = page.locator(".hud-code");
+  await expect(code).toHaveText(/^[A-Z2-9]{6}$/);
+  return (await code.textContent())!;
+}
+
+/** Fills the join form (already open) and joins; waits for the cluster. */
+export async function submitJoinForm(page: Page, name: string, code?: string): Promise<void> {
+  const form = page.locator("#join-form");
+  await expect(form).toBeVisible();
+  if (code !== undefined) await form.getByLabel("Join code").fill(code);
+  await form.getByLabel("Your name").fill(name);
+  await form.getByRole("button", { name: "Join" }).click();
+}
+
+/** Opens the console drawer unless it is open. */
+export async function openConsole(page: Page): Promise<void> {
+  if (await page.locator("#console").isHidden()) await page.keyboard.press("`");
+  await expect(page.locator("#console-input")).toBeVisible();
+}
+
+/** Runs one console line (the console open) and waits for its echo. */
+export async function runLine(page: Page, line: string): Promise<void> {
+  const input = page.locator("#console-input");
+  await input.fill(line);
+  await input.press("Enter");
+}
+
+/** The players the list shows, by name. */
+export function playerRow(page: Page, name: string) {
+  return page.locator(`#players-panel [data-player="${name}"]`);
+}
