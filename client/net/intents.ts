@@ -92,8 +92,8 @@ export function newIntents(room: ClusterRoom): Intents {
     },
     async kick(name) {
       try {
-        await request<unknown>(MessageType.kick, { name });
-        return undefined;
+        const reply = await request<{ ok?: boolean; message?: string } | undefined>(MessageType.kick, { name });
+        return reply?.ok === false ? String(reply.message ?? "the server refused") : undefined;
       } catch (error) {
         return requestErrorMessage(error);
       }

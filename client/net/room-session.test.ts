@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLOSE_CODES } from "../../shared/protocol/messages.ts";
 import { RoomSession, REJOIN_DELAYS_MS, type SessionRoom, type SessionStatus } from "./room-session.ts";
 import { SeatStore } from "./seat-store.ts";
 import { memoryStorage } from "./testing/memory-storage.ts";
@@ -126,11 +127,24 @@ describe("RoomSession", () => {
       return new FakeRoom("x");
     });
     welcome(store, "bob");
-    first.close(4001, "removed by the host");
+    first.close(CLOSE_CODES.removed, "removed from the room by the host");
     await settle();
     expect(tries).toBe(0);
     expect(statuses).toEqual([{ kind: "removed", message: "The host removed you from this room." }]);
     expect(store.seat("ABC234")).toBeUndefined();
+  });
+
+  it("does not fight another tab for the seat", async () => {
+    let tries = 0;
+    const { first, store, statuses } = setup(async () => {
+      tries++;
+      return new FakeRoom("x");
+    });
+    welcome(store, "bob");
+    first.close(CLOSE_CODES.replaced, "this seat was taken by a newer connection");
+    await settle();
+    expect(tries).toBe(0);
+    expect(statuses).toEqual([{ kind: "removed", message: "This seat is now open in another tab or window." }]);
   });
 
   it("leaving on purpose gives the seat up and reconnects nothing", async () => {

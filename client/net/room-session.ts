@@ -6,6 +6,7 @@
 // for a while too is the seat "lost", and a Rejoin button starts over. Who we
 // are comes from the tab's seat (connection.ts saves each welcome there).
 
+import { CLOSE_CODES } from "../../shared/protocol/messages.ts";
 import type { SeatStore } from "./seat-store.ts";
 
 /** The parts of a Colyseus Room the session uses (the SDK's Room has them all). */
@@ -26,8 +27,11 @@ export type SessionStatus =
   | { readonly kind: "rejoining"; readonly attempt: number }
   /** Every way back failed; `message` says why. */
   | { readonly kind: "lost"; readonly message: string }
-  /** The host removed this player: no way back on our own. */
+  /** The host removed this player, or another tab took the seat: no way back on our own. */
   | { readonly kind: "removed"; readonly message: string };
+
+export const REMOVED_MESSAGE = "The host removed you from this room.";
+export const REPLACED_MESSAGE = "This seat is now open in another tab or window.";
 
 export interface SessionDeps<R extends SessionRoom> {
   readonly store: SeatStore;
@@ -48,9 +52,6 @@ export const REJOIN_DELAYS_MS = [0, 500, 1000, 1500, 2000, 3000, 3000, 3000, 300
  */
 const SDK_MAX_DELAY_MS = 2_000;
 const SDK_MAX_RETRIES = 20;
-
-/** Close codes Colyseus uses for a leave the client asked for. */
-const CONSENTED = 4000;
 
 export class RoomSession<R extends SessionRoom> {
   readonly code: string;
@@ -125,13 +126,15 @@ export class RoomSession<R extends SessionRoom> {
       this.saveSeat(room);
       this.setStatus({ kind: "connected" });
     });
-    room.onLeave((code, reason) => {
+    room.onLeave((code) => {
       if (room !== this.current || this.leaving) return;
-      if (isRemoval(code, reason)) {
+      if (code === CLOSE_CODES.removed) {
         this.deps.store.forgetSeat(this.code);
-        this.setStatus({ kind: "removed", message: "The host removed you from this room." });
+        this.setStatus({ kind: "removed", message: REMOVED_MESSAGE });
         return;
       }
+      // Rejoining would take the seat back from the other tab, which would take it back again.
+      if (code === CLOSE_CODES.replaced) return this.setStatus({ kind: "removed", message: REPLACED_MESSAGE });
       void this.rejoin();
     });
   }
@@ -171,9 +174,4 @@ export class RoomSession<R extends SessionRoom> {
     this.state = status;
     this.statusListeners.forEach((l) => l(status));
   }
-}
-
-/** The server closes a removed player's socket with a reason that says so. */
-function isRemoval(code: number, reason: string | undefined): boolean {
-  return code !== CONSENTED && /\b(kicked|removed)\b/i.test(reason ?? "");
 }
