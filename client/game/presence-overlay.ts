@@ -1,5 +1,5 @@
 // What other players are doing, drawn over the cluster view without changing
-// it: a name tag on each pod another player holds ("✋ alice is dragging"),
+// it: a name tag on each pod another player holds ("alice is dragging"),
 // and, for a player who is not the host, a cover over each node's
 // Crash/Restart button that dims it and says who may press it.
 
@@ -24,6 +24,7 @@ export interface Hold {
 export class PresenceOverlay {
   private readonly scene: Phaser.Scene;
   private readonly tags = new Map<string, Phaser.GameObjects.Text>();
+  private readonly outlines: Phaser.GameObjects.Graphics;
   private readonly covers: Phaser.GameObjects.Rectangle[] = [];
   private readonly tooltip: Phaser.GameObjects.Text;
   private readonly onRefused: (message: string) => void;
@@ -31,6 +32,7 @@ export class PresenceOverlay {
   constructor(scene: Phaser.Scene, onRefused: (message: string) => void) {
     this.scene = scene;
     this.onRefused = onRefused;
+    this.outlines = scene.add.graphics().setDepth(TAG_DEPTH);
     this.tooltip = scene.add
       .text(0, 0, NODE_ACTION_HOST_ONLY, { fontFamily: Fonts.sans, fontSize: "18px", color: css(Colors.text), backgroundColor: css(Colors.panel), padding: { x: 10, y: 6 } })
       .setOrigin(1, 1)
@@ -38,13 +40,15 @@ export class PresenceOverlay {
       .setVisible(false);
   }
 
-  /** Tags each held pod with its holder; `at` says where a pod's block is (undefined: not on screen). */
-  showHolds(holds: readonly Hold[], at: (pod: string) => { x: number; y: number } | undefined): void {
+  /** Outlines each held pod and tags it with its holder; `at` says where a pod's block is (undefined: not on screen). */
+  showHolds(holds: readonly Hold[], at: (pod: string) => Rect | undefined): void {
     const shown = new Set<string>();
+    this.outlines.clear();
     for (const hold of holds) {
       const where = at(hold.pod);
       if (!where) continue;
       shown.add(hold.pod);
+      this.outlines.lineStyle(4, Colors.focus, 1).strokeRoundedRect(where.x - 3, where.y - 3, where.w + 6, where.h + 6, 8);
       let tag = this.tags.get(hold.pod);
       if (!tag) {
         tag = this.scene.add
@@ -53,7 +57,7 @@ export class PresenceOverlay {
           .setDepth(TAG_DEPTH);
         this.tags.set(hold.pod, tag);
       }
-      tag.setText(`✋ ${hold.player} is dragging`).setPosition(where.x, where.y + 2);
+      tag.setText(`${hold.player} is dragging`).setPosition(where.x, where.y + 2);
     }
     for (const [pod, tag] of this.tags) {
       if (shown.has(pod)) continue;
@@ -86,5 +90,6 @@ export class PresenceOverlay {
     this.tags.clear();
     this.covers.splice(0).forEach((cover) => cover.destroy());
     this.tooltip.destroy();
+    this.outlines.destroy();
   }
 }

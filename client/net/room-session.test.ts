@@ -71,6 +71,7 @@ describe("RoomSession", () => {
     const { first, store, statuses } = setup(async () => new FakeRoom("x"));
     welcome(store, "alice");
     first.drop();
+    first.drop();
     first.reconnect("ABC234:t2");
     expect(statuses.map((s) => s.kind)).toEqual(["reconnecting", "connected"]);
     expect(store.seat("ABC234")?.reconnectionToken).toBe("ABC234:t2");

@@ -171,6 +171,8 @@ export class RoomSession<R extends SessionRoom> {
   }
 
   private setStatus(status: SessionStatus): void {
+    // The SDK reports a drop for every failed retry: one change, one report.
+    if (JSON.stringify(status) === JSON.stringify(this.state)) return;
     this.state = status;
     this.statusListeners.forEach((l) => l(status));
   }

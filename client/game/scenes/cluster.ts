@@ -350,13 +350,11 @@ export class ClusterScene extends Phaser.Scene {
     ui.playersPanel.update(players, self);
     ui.activityPanel.update(store.activity(), store.state.timeMs ?? 0);
     if (this.session) ui.hud.setRoom(this.session.code, self, host);
-    const holds = players.filter((p) => p.holding !== "" && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));
-    this.presence.showHolds(holds, (key) => {
-      const block = key === this.dragging ? undefined : this.view.block(key);
-      return block?.container.visible ? { x: block.container.x, y: block.container.y } : undefined;
-    });
-    const identity = (r: Rect) => ({ ...r });
-    this.presence.coverHostOnly(host ? [] : this.view.inspect(identity, store.nodes(), [], this.selection, true, undefined).nodes.map((n) => n.button));
+    // Where the view drew pending pods and node buttons, in logical pixels.
+    const drawn = this.view.inspect((r: Rect) => ({ ...r }), store.nodes(), store.pods(), this.selection, true, undefined);
+    const holds = players.filter((p) => p.holding && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));
+    this.presence.showHolds(holds, (key) => (key === this.dragging ? undefined : drawn.pending.find((p) => p.key === key)));
+    this.presence.coverHostOnly(host ? [] : drawn.nodes.map((n) => n.button));
   }
 
   private invite(): void {

@@ -10,6 +10,7 @@ import { h } from "../dom.ts";
 import { newCommandQueue } from "./command-queue.ts";
 import { applyCompletion } from "./completion.ts";
 import { ConsoleHistory } from "./console-history.ts";
+import { splitPaste } from "./paste.ts";
 
 /** What the console needs from the room (client/net/intents.ts provides it). */
 export interface ConsoleBackend {
@@ -176,6 +177,19 @@ export function createConsoleDrawer(host: HTMLElement): ConsoleDrawer {
   line.addEventListener("submit", (event) => {
     event.preventDefault();
     submitLine();
+  });
+  input.addEventListener("paste", (event) => {
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? input.value.length;
+    const lines = splitPaste(input.value.slice(0, start), event.clipboardData?.getData("text/plain") ?? "", input.value.slice(end));
+    if (!lines) return;
+    event.preventDefault();
+    for (const text of lines.run) {
+      input.value = text;
+      submitLine();
+    }
+    input.value = lines.rest;
+    input.setSelectionRange(lines.caret, lines.caret);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Tab" && !event.shiftKey) {

@@ -49,10 +49,10 @@ export function createActivityPanel(host: HTMLElement): ActivityPanel {
       empty.hidden = rows.length > 0;
       list.replaceChildren(...rows.map((row) =>
         h("li", { class: row.refused ? "activity refused" : "activity" },
-          row.refused ? h("span", { class: "activity-mark", role: "img", "aria-label": "Refused" }, "✕ ") : "",
+          row.refused ? h("span", { class: "activity-refused" }, "✕ Refused") : "",
           h("strong", { class: "activity-actor" }, row.actor),
           " ",
-          h("span", { class: "activity-text" }, row.refused ? `refused: ${row.text}` : row.text),
+          h("span", { class: "activity-text" }, row.text),
           h("span", { class: "event-age" }, ` ${row.age}`),
         )));
     },

@@ -28,8 +28,13 @@ interface PlayerRow {
 /** The rows in display order (host first, then by name); exported for tests. */
 export function playerRows(players: readonly Pick<PlayerView, "name" | "role" | "connected" | "holding">[], self: string | undefined): PlayerRow[] {
   return players
-    .map((p) => ({ name: p.name, host: p.role === "host", self: p.name === self, connected: p.connected, holding: p.holding.slice(p.holding.indexOf("/") + 1) }))
+    // A field the server never set arrives as undefined.
+    .map((p) => ({ name: p.name, host: p.role === "host", self: p.name === self, connected: p.connected !== false, holding: nameOf(p.holding ?? "") }))
     .sort((a, b) => Number(b.host) - Number(a.host) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function nameOf(key: string): string {
+  return key.slice(key.indexOf("/") + 1);
 }
 
 export function createPlayersPanel(host: HTMLElement): PlayersPanel {
@@ -64,7 +69,7 @@ export function createPlayersPanel(host: HTMLElement): PlayersPanel {
           h("strong", { class: "player-name" }, row.name),
           row.self ? h("span", { class: "dim" }, " (you)") : "",
           row.host ? h("span", { class: "badge" }, "Host") : "",
-          h("span", { class: "player-state" }, row.connected ? (row.holding ? `✋ ${row.holding}` : "") : "reconnecting…"),
+          h("span", { class: "player-state" }, row.connected ? (row.holding ? `drags ${row.holding}` : "") : "reconnecting…"),
         );
         if (selfIsHost && !row.self) {
           const remove = h("button", { type: "button", class: "player-remove", "aria-label": `Remove ${row.name} from the room`, title: `Remove ${row.name}` }, "✕");

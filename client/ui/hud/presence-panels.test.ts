@@ -17,6 +17,10 @@ describe("playerRows", () => {
   });
 });
 
+it("reads a player whose hand the server never set as empty-handed", () => {
+  expect(playerRows([{ name: "alice", role: "host", connected: true } as never], "alice")[0]).toMatchObject({ holding: "" });
+});
+
 describe("activityRow", () => {
   it("names the actor and ages the line", () => {
     expect(activityRow({ actor: "alice", text: "scaled deployment/web to 8", refused: false, atMs: 10_000 }, 55_000)).toEqual({ actor: "alice", text: "scaled deployment/web to 8", refused: false, age: "45s" });
