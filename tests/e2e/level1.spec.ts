@@ -71,8 +71,15 @@ test("level 1: place every pod by hand and win", async ({ page }) => {
   await expect(page.locator(".stars")).toHaveAttribute("aria-label", /[123] of 3 stars/);
   await page.screenshot({ path: `${SCREENSHOTS}/level1-won.png` });
 
-  // Back to the menu.
+  // Back to the menu, after saying yes to leaving the room.
+  const asked = page.waitForEvent("dialog").then(async (dialog) => {
+    const question = dialog.message();
+    await dialog.accept();
+    return question;
+  });
   await page.getByRole("button", { name: "Back to menu" }).click();
+  expect(await asked).toMatch(/^Leave room [A-Z2-9]{6}\?/);
   await page.waitForFunction(() => window.__podPilot?.game.scene.isActive("menu") === true);
   await expect(page.locator("#hud")).toBeHidden();
+  await expect(page).not.toHaveURL(/join=/);
 });

@@ -32,7 +32,7 @@ test("three players share one cluster, live, through a refresh and abuse", async
   await waitForCluster(alice);
   const code = await roomCode(alice);
   await expect(alice).toHaveURL(new RegExp(`\\?join=${code}$`));
-  await expect(alice.locator(".hud-self")).toHaveText("alice · host");
+  await expect(playerRow(alice, "alice")).toContainText("alice (you)Host");
 
   // The invite: the link and a QR code of it.
   await alice.getByRole("button", { name: "Invite" }).click();
@@ -114,7 +114,7 @@ test("three players share one cluster, live, through a refresh and abuse", async
   await bob.reload();
   await waitForCluster(bob);
   await expect(bob.locator(".hud-code")).toHaveText(code);
-  await expect(bob.locator(".hud-self")).toHaveText("bob");
+  await expect(playerRow(bob, "bob")).toContainText("bob (you)");
   await expect(alice.locator("#players-panel .player")).toHaveCount(3);
   await expect(playerRow(alice, "bob").locator(".player-dot")).not.toHaveClass(/away/);
 

@@ -55,8 +55,8 @@ test("a server killed and restarted: every player is back in the same seat by th
       await expect(page.locator("#reconnecting")).toBeHidden({ timeout: 5_000 });
       await expect(page.locator(".hud-code")).toHaveText(code);
     }
-    await expect(alice.locator(".hud-self")).toHaveText("alice · host");
-    await expect(bob.locator(".hud-self")).toHaveText("bob");
+    await expect(playerRow(alice, "alice")).toContainText("alice (you)Host");
+    await expect(playerRow(bob, "bob")).toContainText("bob (you)");
     await expect(playerRow(alice, "bob").locator(".player-dot")).not.toHaveClass(/away/);
     await expect(alice.getByRole("button", { name: "20×" })).toBeEnabled();
   } finally {

@@ -349,7 +349,7 @@ export class ClusterScene extends Phaser.Scene {
     const host = this.isHost();
     ui.playersPanel.update(players, self);
     ui.activityPanel.update(store.activity(), store.state.timeMs ?? 0);
-    if (this.session) ui.hud.setRoom(this.session.code, self, host);
+    if (this.session) ui.hud.setRoom(this.session.code, host);
     // Where the view drew pending pods and node buttons, in logical pixels.
     const drawn = this.view.inspect((r: Rect) => ({ ...r }), store.nodes(), store.pods(), this.selection, true, undefined);
     const holds = players.filter((p) => p.holding && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));

@@ -19,8 +19,8 @@ export interface Hud {
   hide(): void;
   setTitle(title: string): void;
   setClock(timeMs: number, speed: number): void;
-  /** The room's join code and who this player is in it. */
-  setRoom(code: string, self: string | undefined, host: boolean): void;
+  /** The room's join code, and whether this player is its host (the speed is theirs alone). */
+  setRoom(code: string, host: boolean): void;
 }
 
 export const SPEED_HOST_ONLY = "Only the host can change the speed";
@@ -36,8 +36,7 @@ export function createHud(host: HTMLElement): Hud {
   const speeds = h("div", { class: "hud-speed", role: "group", "aria-label": "Simulation speed" }, ...speedButtons);
   const code = h("span", { class: "hud-code", title: "Join code: others enter it under Join a room" }, "");
   const invite = h("button", { type: "button", class: "hud-invite" }, "Invite");
-  const self = h("span", { class: "hud-self dim" }, "");
-  const room = h("div", { class: "hud-room", role: "group", "aria-label": "Room" }, code, invite, self);
+  const room = h("div", { class: "hud-room", role: "group", "aria-label": "Room" }, code, invite);
   const consoleButton = h("button", { type: "button", class: "hud-console", "aria-keyshortcuts": "`" }, "⌨ Console ", h("kbd", {}, "`"));
   const bar = h("header", { id: "hud", class: "hud", hidden: true }, back, title, room, clock, speeds, consoleButton);
   room.hidden = true;
@@ -68,10 +67,9 @@ export function createHud(host: HTMLElement): Hud {
       clock.textContent = formatClock(timeMs);
       for (const button of speedButtons) button.setAttribute("aria-pressed", String(Number(button.dataset.speed) === speed));
     },
-    setRoom(joinCode, name, isHost) {
+    setRoom(joinCode, isHost) {
       room.hidden = false;
       code.textContent = joinCode;
-      self.textContent = name ? (isHost ? `${name} · host` : name) : "";
       for (const button of speedButtons) {
         button.disabled = !isHost;
         button.title = isHost ? "" : SPEED_HOST_ONLY;

@@ -1,8 +1,8 @@
 // The Invite dialog: the room's link with a Copy button and a QR code of it,
 // big enough to scan from the back of a room off a projector, and the join
-// code in large type for those who type it.
+// code in large type for those who type it. The QR encoder loads the first
+// time the dialog opens, so the menu does not wait for it.
 
-import QRCode from "qrcode";
 import { h } from "../dom.ts";
 
 export interface InviteDialog {
@@ -66,7 +66,8 @@ export function createInviteDialog(host: HTMLElement): InviteDialog {
       copied.textContent = "";
       qr.replaceChildren();
       // Error correction M: readable off a projector with some glare.
-      QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } })
+      import("qrcode")
+        .then((qrcode) => qrcode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } }))
         .then((svg) => {
           qr.innerHTML = svg;
         })
