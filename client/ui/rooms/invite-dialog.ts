@@ -17,6 +17,8 @@ export function createInviteDialog(host: HTMLElement): InviteDialog {
   const linkInput = h("input", { id: "invite-link", class: "invite-link", type: "text", readonly: true, "aria-label": "Link to this room" });
   const copy = h("button", { type: "button", class: "primary" }, "Copy link");
   const copied = h("span", { class: "dim invite-copied", role: "status" }, "");
+  const localOnly = h("p", { class: "invite-local", hidden: true },
+    "This link points at this computer (localhost): other devices cannot open it. Open Pod Pilot at one of the network addresses npm start printed, then invite again.");
   const qr = h("div", { class: "invite-qr", role: "img", "aria-label": "QR code of the link" });
   const close = h("button", { type: "button" }, "Close");
   const dialog = h("section", { id: "invite-dialog", class: "dialog invite-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "invite-title" },
@@ -28,6 +30,7 @@ export function createInviteDialog(host: HTMLElement): InviteDialog {
         codeText,
         h("div", { class: "invite-link-row" }, linkInput, copy),
         copied,
+        localOnly,
       ),
     ),
     h("div", { class: "dialog-actions" }, close),
@@ -64,6 +67,7 @@ export function createInviteDialog(host: HTMLElement): InviteDialog {
       codeText.textContent = code;
       linkInput.value = link;
       copied.textContent = "";
+      localOnly.hidden = !isLocalOnly(link);
       qr.replaceChildren();
       // Error correction M: readable off a projector with some glare.
       import("qrcode")
@@ -83,4 +87,10 @@ export function createInviteDialog(host: HTMLElement): InviteDialog {
     isOpen: () => !backdrop.hidden,
   };
   return invite;
+}
+
+/** A link no other device can open. Exported for tests. */
+export function isLocalOnly(link: string): boolean {
+  const host = new URL(link).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
