@@ -5,7 +5,7 @@
 // lines get a clear answer and the connection lives.
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptDialogs, inspect, openConsole, openMenu, playerRow, rememberName, roomCode, runLine, settled, submitJoinForm, waitForCluster } from "./helpers.ts";
+import { acceptDialogs, center, inspect, openConsole, openMenu, playerRow, rememberName, roomCode, runLine, settled, submitJoinForm, waitForCluster } from "./helpers.ts";
 
 /** Screenshots a reviewer looks at (the invite dialog, the player list, the reconnecting banner). */
 const SHOTS = process.env.MP_SCREENSHOTS ?? "/tmp";
@@ -54,10 +54,11 @@ test("three players share one cluster, live, through a refresh and abuse", async
 
   // Carol types the code (in lower case, as people do) under "Join a room"; the name "bob" is taken.
   await openMenu(carol);
-  await carol.keyboard.press("4");
+  await carol.keyboard.press("5");
   await submitJoinForm(carol, "bob", code.toLowerCase());
   await expect(carol.locator("#join-error")).not.toBeEmpty();
   await expect(carol.locator("#join-form")).toBeVisible();
+  await carol.screenshot({ path: `${SHOTS}/mp-join-refused.png` });
   await submitJoinForm(carol, "carol");
   await waitForCluster(carol);
 
@@ -68,6 +69,10 @@ test("three players share one cluster, live, through a refresh and abuse", async
   }
   await expect(bob.getByRole("button", { name: "20×" })).toBeDisabled();
   await expect(bob.getByRole("button", { name: "20×" })).toHaveAttribute("title", "Only the host can change the speed");
+  const crash = center((await inspect(bob)).nodes[0]!.button);
+  await bob.mouse.click(crash.x, crash.y);
+  await expect.poll(async () => (await inspect(bob)).toast).toContain("Only the host can crash or restart nodes.");
+  expect((await inspect(alice)).nodes.some((n) => n.crashed)).toBe(false);
   await bob.screenshot({ path: `${SHOTS}/mp-players.png` });
   await alice.screenshot({ path: `${SHOTS}/mp-players-1920.png` });
 

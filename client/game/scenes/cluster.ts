@@ -18,7 +18,8 @@ import { showClusterToolbar, type ClusterToolbar } from "../../ui/cluster-toolba
 import { LOGICAL_W } from "../../ui/overlay.ts";
 import { confirmLeave, guardUnload } from "../../ui/rooms/leave-guard.ts";
 import { showSessionStatus } from "../../ui/rooms/session-ui.ts";
-import { NODE_ACTION_HOST_ONLY, PresenceOverlay } from "../presence-overlay.ts";
+import { newViewportSync } from "../../net/viewport-sync.ts";
+import { PresenceOverlay } from "../presence-overlay.ts";
 import type { Rect } from "../layout.ts";
 import { SceneKeys } from "../scene-keys.ts";
 import { onHtmlControl, onSceneKeyDown } from "../keys.ts";
@@ -29,6 +30,9 @@ import { ClusterView, type ClusterOrder } from "../views/cluster-view.ts";
 import type { NodeAction } from "../views/node-card.ts";
 import { podFinder } from "../views/pod-finder.ts";
 import { Toast } from "../views/toast.ts";
+
+/** What a player who is not the host is told on pressing a node's Crash/Restart button. */
+const NODE_ACTION_HOST_ONLY = "Only the host can crash or restart nodes.";
 
 /** Screen areas, in logical pixels (the HUD and the level panel are DOM). */
 const QUEUE_PANEL: Rect = { x: 16, y: 88, w: 320, h: 976 };
@@ -83,7 +87,7 @@ export class ClusterScene extends Phaser.Scene {
       .text(CLUSTER_AREA.x + CLUSTER_AREA.w / 2, CLUSTER_AREA.y + 300, "Connecting to the cluster…", { fontFamily: Fonts.sans, fontSize: "32px", color: css(Colors.textDim), align: "center" })
       .setOrigin(0.5);
 
-    this.presence = new PresenceOverlay(this, (message) => this.report(message));
+    this.presence = new PresenceOverlay(this);
     ui.hud.setTitle("");
     ui.hud.setClock(0, 1);
     ui.hud.show({
@@ -155,6 +159,8 @@ export class ClusterScene extends Phaser.Scene {
     this.intents = newIntents(room);
     services.hook.room = room;
     services.hook.inspect = () => this.inspect();
+    // The nodes on screen get their pods in detail (per-client views).
+    this.view.reportVisibleNodes(newViewportSync(room));
 
     this.store.onChange(() => (this.dirty = true));
     this.store.onClock(() => {
@@ -350,11 +356,10 @@ export class ClusterScene extends Phaser.Scene {
     ui.playersPanel.update(players, self);
     ui.activityPanel.update(store.activity(), store.state.timeMs ?? 0);
     if (this.session) ui.hud.setRoom(this.session.code, host);
-    // Where the view drew pending pods and node buttons, in logical pixels.
-    const drawn = this.view.inspect((r: Rect) => ({ ...r }), store.nodes(), store.pods(), this.selection, true, undefined);
+    // Where the view drew the pending pods, in logical pixels.
+    const pending = this.view.inspect((r: Rect) => ({ ...r }), [], store.pods(), this.selection, true, undefined).pending;
     const holds = players.filter((p) => p.holding && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));
-    this.presence.showHolds(holds, (key) => (key === this.dragging ? undefined : drawn.pending.find((p) => p.key === key)));
-    this.presence.coverHostOnly(host ? [] : drawn.nodes.map((n) => n.button));
+    this.presence.showHolds(holds, (key) => (key === this.dragging ? undefined : pending.find((p) => p.key === key)));
   }
 
   private invite(): void {
