@@ -206,7 +206,7 @@ export class ClusterScene extends Phaser.Scene {
     if (state.title) ui.hud.setTitle(state.title);
     ui.hud.setClock(state.timeMs ?? 0, state.speed ?? 0);
     const byName = new Map(nodes.map((n) => [n.name, n]));
-    this.mirror?.update(pending.map((pod) => ({ key: podKey(pod), pod })), this.order.nodes.map((n) => byName.get(n)!), this.selection);
+    this.mirror?.update(pending.map((pod) => ({ key: podKey(pod), pod })), this.order.nodes.map((n) => byName.get(n)!), this.selection, this.isHost() ? undefined : NODE_ACTION_HOST_ONLY);
   }
 
   private bindDragAndDrop(): void {

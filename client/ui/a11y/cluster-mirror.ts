@@ -16,7 +16,8 @@ export interface ClusterMirrorHandlers {
 }
 
 export interface ClusterMirror {
-  update(pending: readonly { key: string; pod: PodView }[], nodes: readonly NodeView[], selection: { pod?: string; node?: string }): void;
+  /** `nodeActionsRefused`: why this player may not crash or restart nodes (not the host), shown on those buttons. */
+  update(pending: readonly { key: string; pod: PodView }[], nodes: readonly NodeView[], selection: { pod?: string; node?: string }, nodeActionsRefused?: string): void;
   dispose(): void;
 }
 
@@ -34,11 +35,12 @@ export function showClusterMirror(host: HTMLElement, handlers: ClusterMirrorHand
   let signature = "";
 
   return {
-    update(pending, nodes, selection) {
+    update(pending, nodes, selection, nodeActionsRefused) {
       const next = JSON.stringify([
         pending.map(({ key, pod }) => [key, pod.cpuMilli, pod.memoryMi]),
         nodes.map((n) => [n.name, n.zone, n.status, n.crashed, n.taints, n.cpuMilli, n.cpuRequestedMilli, n.podCount]),
         selection,
+        nodeActionsRefused,
       ]);
       if (next === signature) return;
       signature = next;
@@ -70,7 +72,9 @@ export function showClusterMirror(host: HTMLElement, handlers: ClusterMirrorHand
         button.addEventListener("focus", () => handlers.onSelectNode(node.name));
         button.addEventListener("click", () => handlers.onBindTo(node.name));
         const action = node.crashed ? "restart" : "crash";
-        const actionButton = h("button", { type: "button", "data-action": `${action}:${node.name}` }, `${action === "crash" ? "Crash" : "Restart"} ${node.name}`);
+        // Still focusable and pressable (the press explains), but announced as unavailable.
+        const actionButton = h("button", { type: "button", "data-action": `${action}:${node.name}`, "aria-disabled": nodeActionsRefused ? "true" : undefined, title: nodeActionsRefused },
+          `${action === "crash" ? "Crash" : "Restart"} ${node.name}`);
         actionButton.addEventListener("click", () => handlers.onNodeAction(node.name, action));
         return h("li", {}, button, " ", actionButton);
       }));
