@@ -15,7 +15,8 @@ export default defineConfig({
   // One server on a shared machine: keep the specs in sequence.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
+  // Generous: a 2-core CI machine under load renders SwiftShader WebGL slowly.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
@@ -36,7 +37,8 @@ export default defineConfig({
         env: { PORT: String(PORT), POD_PILOT_DB: ":memory:" },
         url: `http://localhost:${PORT}/`,
         reuseExistingServer: false,
-        timeout: 60_000,
+        // Generous: a 2-core CI machine under load renders SwiftShader WebGL slowly.
+  timeout: 120_000,
         stdout: "pipe",
         stderr: "pipe",
       },
