@@ -5,21 +5,14 @@
 // is private, so only its join code (joinById) gets anyone in.
 
 import { CloseCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
-import type { LiveRun } from "../persistence/run-store.ts";
-import { ClusterHost, type HostDeps } from "./host/cluster-host.ts";
+import { ClusterHost, type HostDeps, type HostInit } from "./host/cluster-host.ts";
 import type { Seat } from "./host/seats.ts";
 import { MESSAGES } from "./messages/index.ts";
 import type { ClusterState } from "./schema/cluster-state.ts";
 
 /** What the server passes to onCreate; a client cannot forge `key`. */
-export interface CreateOptions {
+export interface CreateOptions extends HostInit {
   readonly key: string;
-  readonly code: string;
-  readonly runId: string;
-  readonly scenario: string;
-  readonly seed?: number;
-  readonly hostTokenHash: string;
-  readonly restore?: LiveRun;
 }
 
 export interface ClusterRoomDeps extends HostDeps {

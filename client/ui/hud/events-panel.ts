@@ -6,39 +6,12 @@
 import type { EventView } from "../../../server/rooms/schema/cluster-state.ts";
 import { humanDuration } from "../../../shared/kubectl/printers/age.ts";
 import { h } from "../dom.ts";
+import { createFeedPanel, type FeedPanel } from "./feed-panel.ts";
 
-export interface EventsPanel {
-  show(): void;
-  hide(): void;
-  /** Redraws when an event or an age changed; cheap to call on every clock tick. */
-  update(events: readonly EventView[], timeMs: number): void;
-}
+export type EventsPanel = FeedPanel<EventView>;
 
 export function createEventsPanel(host: HTMLElement): EventsPanel {
-  const list = h("ol", { class: "events-list" });
-  const empty = h("p", { class: "dim events-empty" }, "No events yet.");
-  const root = h("section", { id: "events-panel", class: "events-panel", "aria-label": "Events", hidden: true }, h("h2", {}, "Events"), empty, list);
-  host.append(root);
-  let signature = "";
-
-  return {
-    show() {
-      root.hidden = false;
-    },
-    hide() {
-      root.hidden = true;
-      signature = "";
-      list.replaceChildren();
-    },
-    update(events, timeMs) {
-      const rows = events.map((e) => eventRow(e, timeMs));
-      const next = JSON.stringify(rows);
-      if (next === signature) return;
-      signature = next;
-      empty.hidden = rows.length > 0;
-      list.replaceChildren(...rows.map(renderRow));
-    },
-  };
+  return createFeedPanel(host, { id: "events-panel", className: "events-panel", listClass: "events-list", title: "Events", emptyText: "No events yet.", rowOf: eventRow, render: renderRow });
 }
 
 interface EventRow {
