@@ -1,6 +1,6 @@
 // The server's definition, free of listen() so tests can boot it: the cluster
-// room, the WebSocket transport and the HTTP routes (the rooms API, runs and
-// the built client).
+// room, the WebSocket transport, the HTTP routes (the rooms API, runs and the
+// built client) and the pool of worker threads the rooms' read replicas run in.
 
 import { defineRoom, defineServer, matchMaker, ServerError } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -18,6 +18,7 @@ import type { RunStore } from "./persistence/run-store.ts";
 import { clusterRoomWith } from "./rooms/cluster-room.ts";
 import { RoomDirectory } from "./rooms/directory.ts";
 import { RateLimiter } from "./rooms/host/rate-limiter.ts";
+import { ReplicaPool } from "./rooms/replica/replica-pool.ts";
 import { loadCatalog } from "./scenarios.ts";
 
 export const DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly log?: (line: string) => void;
   /** Scenarios rooms may be made from (default: assets/scenarios/); tests pass generated ones. */
   readonly catalog?: ScenarioCatalog;
+  /** Run console reads on read replicas in worker threads (default); false runs every line on the event loop. */
+  readonly replicas?: boolean;
 }
 
 /** Browser origins allowed to call the server from elsewhere: the Vite dev server only. */
@@ -46,6 +49,7 @@ export function createServer(opts: AppOptions = {}) {
   const log = opts.log ?? ((line: string) => console.warn(line));
   const directory = new RoomDirectory(opts.runs, log);
   const joins = joinLimiter();
+  const replicas = opts.replicas === false ? undefined : new ReplicaPool(log);
   let shuttingDown = false;
 
   // Rooms are made by POST /api/rooms and entered by code: the matchmaker's
@@ -69,6 +73,7 @@ export function createServer(opts: AppOptions = {}) {
           runs: opts.runs,
           log,
           shuttingDown: () => shuttingDown,
+          replicas,
           createKey: directory.createKey,
           registry: directory.rooms,
           admitAddress: (ip) => joins.take(ip ?? "unknown", performance.now()),
@@ -97,6 +102,9 @@ export function createServer(opts: AppOptions = {}) {
       });
       if (opts.serveClient !== false && existsSync(DIST_DIR)) serveClient(app, DIST_DIR);
     },
+  });
+  server.onShutdown(async () => {
+    await replicas?.close();
   });
   const listen = server.listen.bind(server);
   return Object.assign(server, {

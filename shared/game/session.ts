@@ -5,7 +5,7 @@
 import type { UserInfo } from "../sim/apiserver/types.ts";
 import { SIM_VERSION, type Cluster } from "../sim/cluster.ts";
 import { STEP_MS } from "../sim/kernel/clock.ts";
-import { runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
+import { completeKubectl, runKubectl, type KubectlResult } from "../kubectl/kubectl.ts";
 import { newKubeconfig, type Kubeconfig } from "../kubectl/kubeconfig.ts";
 import { loggedUser, type Action, type ActionLog, type LoggedAction } from "./actions/action.ts";
 import { applyAction, applyRequest, outcomeOf, type ActionOutcome } from "./actions/apply.ts";
@@ -15,6 +15,9 @@ import type { Scenario } from "./scenarios/scenario.ts";
 
 /** Told of every logged action once it has been applied: a journal, an activity feed. */
 export type ActionListener = (entry: LoggedAction, outcome: ActionOutcome) => void;
+
+/** A line run by Session.read tried to write: run it where writes run. */
+export class WriteOnReadError extends Error {}
 
 export class Session {
   readonly scenario: Scenario;
@@ -79,6 +82,25 @@ export class Session {
     const result = runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, kubeconfig: this.kubeconfig(user), ...(wait ? { wait } : {}) }, line, stdin);
     this.#checkWin();
     return result;
+  }
+
+  /**
+   * Runs a line that only reads (isReadOnlyLine) as `user` with their kubeconfig
+   * as given: what a read replica runs for the room. Nothing is logged; a request
+   * that would write means the line was misjudged, and throws before it is sent.
+   */
+  read(user: UserInfo, line: string, kubeconfig: Kubeconfig, stdin?: string): KubectlResult {
+    const client = this.cluster.clientFor(user, {
+      interceptor: (_u, request) => {
+        throw new WriteOnReadError(`a read-only line sent a ${request.verb} request`);
+      },
+    });
+    return runKubectl({ client, clock: this.cluster.clock, epochMs: this.cluster.epochMs, kubeconfig }, line, stdin);
+  }
+
+  /** Tab completion for `line`, from what `user` may see of the cluster. */
+  complete(user: UserInfo, line: string): string[] {
+    return completeKubectl({ client: this.cluster.clientFor(user), clock: this.cluster.clock, epochMs: this.cluster.epochMs }, line);
   }
 
   /** The player's kubeconfig, made on first use: their user, one context, namespace "default". */

@@ -1,7 +1,7 @@
 // ClusterHost: everything that hosts one shared cluster, whatever the mode —
 // the session and its fixed timestep, the projector, the journal on disk,
-// presence (seats, the player list, whose hand is on what) and the activity
-// feed. A mode's room (Sandbox/Level today; Workshop and Versus next) composes
+// presence (seats, the player list, whose hand is on what), the activity feed
+// and the session's read replica (console reads run there, off the event loop). A mode's room (Sandbox/Level today; Workshop and Versus next) composes
 // one and adds only its own messages and rules.
 
 import { ServerError, type Client, type Room } from "@colyseus/core";
@@ -17,6 +17,8 @@ import type { RoomInfo } from "../../../shared/protocol/rooms.ts";
 import type { UserInfo } from "../../../shared/sim/apiserver/types.ts";
 import type { LiveRun, RunStore } from "../../persistence/run-store.ts";
 import type { RoomContext } from "../messages/context.ts";
+import type { ReadReplica } from "../replica/read-replica.ts";
+import type { ReplicaPool } from "../replica/replica-pool.ts";
 import type { MessageModule } from "../messages/index.ts";
 import { Projector } from "../projector.ts";
 import { ClusterState } from "../schema/cluster-state.ts";
@@ -53,6 +55,8 @@ export interface HostDeps {
   readonly log: (line: string) => void;
   /** True while the server shuts down: rooms stay live on disk to come back on restart. */
   readonly shuttingDown: () => boolean;
+  /** Where the room's read replica lives; without one every line runs on the room's session. */
+  readonly replicas?: ReplicaPool;
 }
 
 /** How a room begins: new (from POST /api/rooms) or rebuilt from its log after a restart. */
@@ -78,6 +82,7 @@ export class ClusterHost {
   readonly #projector: Projector;
   readonly #views: ClientViews;
   readonly #seats: Seats;
+  readonly #replica: ReadReplica | undefined;
   #limiter: RateLimiter | undefined;
   #seq = 0;
   #savedTick = -1;
@@ -116,6 +121,10 @@ export class ClusterHost {
     }
     // Journal: on disk before the reply that acknowledges it is sent.
     this.session.onAction((entry) => deps.runs?.append(this.runId, this.#seq++, entry));
+    // The replica starts from the log so far (a restored room's too) and hears every action after it.
+    const replica = deps.replicas?.open(scenario, this.session.log());
+    if (replica) this.session.onAction((entry) => replica.action(entry));
+    this.#replica = replica;
 
     this.#seats = new Seats(init.restore?.seats ?? []);
     for (const seat of this.#seats.all()) this.#showSeat(seat);
@@ -133,6 +142,7 @@ export class ClusterHost {
     room.maxClients = MAX_PLAYERS * 4;
     const ctx: RoomContext = {
       session: this.session,
+      replica: this.#replica,
       userOf: (client) => this.userOf(client),
       setSpeed: (speed) => this.#setSpeed(speed),
       setHolding: (client, key) => {
@@ -213,6 +223,7 @@ export class ClusterHost {
 
   dispose(): void {
     this.#projector.dispose();
+    this.#replica?.close();
     this.#saveProgress(true);
     // A server shutting down keeps its rooms: they come back on restart.
     if (!this.#deps.shuttingDown()) this.#deps.runs?.end(this.runId, { endTick: this.session.tick, stateHash: this.session.cluster.stateHash() });
@@ -246,23 +257,29 @@ export class ClusterHost {
       this.session.step();
       if (performance.now() - start > STEP_BUDGET_MS) break;
     }
+    this.#replica?.advance(this.session.tick);
     this.#projector.flush(this.session.level());
   }
 
   #setSpeed(speed: Speed): void {
     this.state.speed = speed;
     // A pause is where a restart must find the room: written now, hash and all.
-    this.#saveProgress(speed === 0);
+    const hash = this.#saveProgress(speed === 0);
+    // It is also where the replica is checked: a state hash costs ~100 ms at 1,500 pods, too much to take while running.
+    if (hash !== undefined) void this.#replica?.verify(hash, this.session.tick, () => this.session.log());
   }
 
-  #saveProgress(withHash: boolean): void {
-    const runs = this.#deps.runs;
-    if (!runs) return;
+  /** Writes where the room is; returns the state hash when asked to write it. */
+  #saveProgress(withHash: boolean): string | undefined {
     const tick = this.session.tick;
-    if (!withHash && tick === this.#savedTick && this.state.speed === this.#savedSpeed) return;
-    runs.progress(this.runId, { endTick: tick, speed: this.state.speed as Speed, ...(withHash ? { stateHash: this.session.cluster.stateHash() } : {}) });
+    const hash = withHash ? this.session.cluster.stateHash() : undefined;
+    const runs = this.#deps.runs;
+    if (!runs) return hash;
+    if (!withHash && tick === this.#savedTick && this.state.speed === this.#savedSpeed) return hash;
+    runs.progress(this.runId, { endTick: tick, speed: this.state.speed as Speed, ...(hash !== undefined ? { stateHash: hash } : {}) });
     this.#savedTick = tick;
     this.#savedSpeed = this.state.speed;
+    return hash;
   }
 
   #kick(name: string, by: Client): string | undefined {

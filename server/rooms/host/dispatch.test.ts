@@ -32,6 +32,7 @@ const modules: Record<string, MessageModule<unknown>> = {
   echo: { schema: z.object({ line: z.string().max(10) }) as z.ZodType<unknown>, roles: ["host", "player"], does: "echo", handle: (_c, _cl, msg) => msg },
   pause: { schema: z.object({}) as z.ZodType<unknown>, roles: ["host"], does: "pause or change the speed", handle: () => ({ ok: true }) },
   boom: { schema: z.object({}) as z.ZodType<unknown>, roles: ["host", "player"], does: "boom", handle: () => { throw new Error("yaml: alias loop\n  at parse"); } },
+  later: { schema: z.object({ fail: z.boolean() }) as z.ZodType<unknown>, roles: ["host", "player"], does: "later", handle: (_c, _cl, msg) => ((msg as { fail: boolean }).fail ? Promise.reject(new Error("the read replica stopped")) : Promise.resolve({ ok: true })) },
 };
 
 function setup(role: "host" | "player" | undefined = "player", now = () => 0) {
@@ -67,6 +68,17 @@ describe("message dispatch", () => {
     const res = request(handlers.get("boom")!, fakeClient().client, {});
     expect(res).toEqual({ rejected: { message: 'internal error while handling "boom": yaml: alias loop; the room keeps running' } });
     expect(logged).toEqual(['[ROOM01] "boom" handler failed: yaml: alias loop']);
+  });
+
+  it("answers a promised reply when it comes, and a rejected one like an exception", async () => {
+    const { handlers, logged } = setup();
+    let rejected: unknown;
+    const ctx = { id: 1, reject: (r: unknown) => (rejected = r) };
+    expect(await handlers.get("later")!(fakeClient().client, { fail: false }, ctx)).toEqual({ ok: true });
+    expect(rejected).toBeUndefined();
+    expect(await handlers.get("later")!(fakeClient().client, { fail: true }, ctx)).toBeUndefined();
+    expect(rejected).toEqual({ message: 'internal error while handling "later": the read replica stopped; the room keeps running' });
+    expect(logged).toEqual(['[ROOM01] "later" handler failed: the read replica stopped']);
   });
 
   it("answers an unknown message type with an error message, whatever its length", () => {

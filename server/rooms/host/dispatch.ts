@@ -3,7 +3,8 @@
 // A request (room.request) gets a rejection whose reason is { message }; a
 // plain send gets an "error" message back. Nothing a client sends closes its
 // socket or reaches the process: unknown types, bad payloads and handler
-// exceptions are all answered, and logged as one line.
+// exceptions (thrown, or a returned promise's rejection) are all answered, and
+// logged as one line.
 
 import type { Client, MessageContext, Room } from "@colyseus/core";
 import type { z } from "zod";
@@ -37,14 +38,19 @@ export function registerMessages(room: Room, modules: Readonly<Record<string, Me
       }
       const role = opts.roleOf(client);
       if (role === undefined || !module.roles.includes(role)) return answer(client, mctx, `only the host can ${module.does}`);
+      const fail = (error: unknown): void => {
+        const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+        opts.log(`[${room.roomId}] "${type}" handler failed: ${reason}`);
+        answer(client, mctx, `internal error while handling "${type}": ${reason}; the room keeps running`);
+      };
       try {
         const result = module.handle(ctx, client, parsed.data);
+        // A reply that comes later (a read on the replica) fails the same way a thrown one does.
+        if (result instanceof Promise) return result.catch(fail);
         // A handler's refusal ({ ok: false, message }) is an answer, not an error: it goes back as a value.
         return result;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        opts.log(`[${room.roomId}] "${type}" handler failed: ${reason.split("\n")[0]}`);
-        return answer(client, mctx, `internal error while handling "${type}": ${reason.split("\n")[0]}; the room keeps running`);
+        return fail(error);
       }
     });
   }

@@ -1,7 +1,7 @@
-// "complete": tab completion for the console, from the player's view of the cluster.
+// "complete": tab completion for the console, from the player's view of the
+// cluster; it only reads, so it runs on the room's read replica when there is one.
 
 import type { Client } from "@colyseus/core";
-import { completeKubectl } from "../../../shared/kubectl/kubectl.ts";
 import { CompleteRequest, type CompleteResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
@@ -9,8 +9,8 @@ export const roles = ["host", "player"] as const;
 export const does = "complete console lines";
 export const schema = CompleteRequest;
 
-export function handle(ctx: RoomContext, client: Client, msg: CompleteRequest): CompleteResponse {
-  const cluster = ctx.session.cluster;
-  const kubectlClient = cluster.clientFor(ctx.userOf(client));
-  return { candidates: completeKubectl({ client: kubectlClient, clock: cluster.clock, epochMs: cluster.epochMs }, msg.line) };
+export function handle(ctx: RoomContext, client: Client, msg: CompleteRequest): CompleteResponse | Promise<CompleteResponse> {
+  const user = ctx.userOf(client);
+  if (ctx.replica?.live) return ctx.replica.complete(user, msg.line).then((candidates) => ({ candidates }));
+  return { candidates: ctx.session.complete(user, msg.line) };
 }

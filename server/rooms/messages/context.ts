@@ -5,10 +5,13 @@
 import type { Client } from "@colyseus/core";
 import type { UserInfo } from "../../../shared/sim/apiserver/types.ts";
 import type { Session } from "../../../shared/game/session.ts";
+import type { ReadReplica } from "../replica/read-replica.ts";
 import type { Speed } from "../../../shared/protocol/messages.ts";
 
 export interface RoomContext {
   readonly session: Session;
+  /** The session's read replica, where console reads run off the event loop (none: they run on the session). */
+  readonly replica: ReadReplica | undefined;
   userOf(client: Client): UserInfo;
   setSpeed(speed: Speed): void;
   /** Marks what the sender's hand is on ("namespace/pod", or "" to let go). */
