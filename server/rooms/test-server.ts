@@ -21,7 +21,7 @@ export interface TestServer {
 }
 
 /** Boots the server from app.config before the file's tests and shuts it down after. */
-export function useTestServer(portBase: number, options: { catalog?: ScenarioCatalog } = {}): TestServer {
+export function useTestServer(portBase: number, options: { catalog?: ScenarioCatalog; replicas?: boolean } = {}): TestServer {
   const port = portBase + Number(process.env.VITEST_POOL_ID ?? 1);
   const runs = new RunStore(":memory:");
   const logged: string[] = [];

@@ -3,10 +3,21 @@
 // actions and steps its room sent before it. A read that turns out to write is
 // refused (`wrote`) untouched, and the room runs it on its own session.
 
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { WriteOnReadError } from "../../../shared/game/session.ts";
 import type { FromReplica, ReplicaRequest, ReplicaValue, ToReplica } from "./protocol.ts";
 import { Replica } from "./replica.ts";
+
+/**
+ * The replicas' nice value. Reads can wait; the event loop that sends every
+ * room's patches cannot, so on a machine busier than its cores the kernel
+ * should run the main thread first. Linux keeps a nice value per thread
+ * (setpriority on "this process" sets the calling thread's); elsewhere it is
+ * the whole process's, so it is left alone there.
+ */
+const REPLICA_NICE = 10;
+if (process.platform === "linux") setPriority(REPLICA_NICE);
 
 const replicas = new Map<number, Replica>();
 
