@@ -1,9 +1,9 @@
 // Rooms kept apart: while one room's console runs the heaviest reads on the
 // workshop cluster (1,500 pods; 0.3-1.2 s each), another room's state patches
 // keep coming. The reads run on room A's read replica, in a worker thread, so
-// room B's patches wait for nothing but B. With POD_PILOT_REPLICAS=off the same
-// test runs every line on the event loop and shows the stall it prevents (the
-// figures in docs/PERFORMANCE.md).
+// the event loop that sends room B's patches is held for no more than a reply's
+// packing. With POD_PILOT_REPLICAS=off the same test runs every line on the
+// event loop and shows the stall it prevents (the figures in docs/PERFORMANCE.md).
 
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
@@ -27,8 +27,34 @@ function runConsole(job: ConsoleJob): Promise<ConsoleLineResult[]> {
   });
 }
 
+/**
+ * Measures the event loop's longest synchronous stretch as CPU time (the
+ * thread's own, so time the kernel gives other processes does not count): a
+ * 10 ms timer reads the thread's CPU clock; the CPU spent between two firings
+ * is work that held the loop.
+ */
+function longestBusyStretch(): { stop(): number } {
+  const cpu = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let before = cpu();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = cpu();
+    longest = Math.max(longest, now - before);
+    before = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
+
 describe("rooms kept apart", () => {
-  it(`room A's heaviest reads barely delay room B's patches (${REPLICAS ? "with" : "without"} read replicas)`, { timeout: 180_000 }, async () => {
+  it(`room A's heaviest reads hold the event loop room B's patches go out on only to send their replies (${REPLICAS ? "with" : "without"} read replicas)`, { timeout: 180_000 }, async () => {
     const a = await ts.createRoom("workshop");
     const b = await ts.createRoom("workshop");
     const bob = await ts.colyseus.sdk.joinById(b.room.roomId, { name: "bob", hostToken: b.hostToken });
@@ -47,27 +73,34 @@ describe("rooms kept apart", () => {
       maxGap = Math.max(maxGap, now - last);
       last = now;
     });
-    // What this machine does to B's patches with nothing else going on, for the same time.
+    // What this machine does to B's patches with room A idle, over 3 s.
     await sleep(3_000);
     const quiet = maxGap;
 
     last = performance.now();
     maxGap = 0;
+    const busy = longestBusyStretch();
     const started = performance.now();
     const results = await runConsole({ url: `http://localhost:${ts.port}`, code: a.room.roomId, hostToken: a.hostToken, lines: HEAVY_READS });
     const elapsed = performance.now() - started;
+    const busiest = busy.stop();
     for (const r of results) {
       expect(r.exitCode, r.line).toBe(0);
       expect(r.stdoutLength, r.line).toBeGreaterThan(300_000);
     }
     console.log(
-      `room B's largest patch gap ${REPLICAS ? "with" : "without"} read replicas: ${Math.round(maxGap)} ms while room A ran ${HEAVY_READS.length} heavy reads (${Math.round(elapsed)} ms); ${Math.round(quiet)} ms with room A idle`,
+      `${REPLICAS ? "with" : "without"} read replicas, while room A ran ${HEAVY_READS.length} heavy reads (${Math.round(elapsed)} ms): ` +
+        `room B's largest patch gap ${Math.round(maxGap)} ms (${Math.round(quiet)} ms with room A idle); the event loop's longest busy stretch ${Math.round(busiest)} ms of CPU`,
     );
-    // What is left on the event loop per read is taking its reply from the worker and packing it for the
-    // socket (~70 ms of CPU for the 23 MB `get pods -A -o json` reply); on a shared 2-core machine the
-    // kernel also deschedules the thread for 100-300 ms at times, quiet or not, hence the allowance.
-    if (REPLICAS) expect(maxGap).toBeLessThan(quiet + 400);
-    else expect(maxGap).toBeGreaterThan(quiet + 500);
+    // What one room can do to another's patches is hold the event loop they go out on; that is measured
+    // as the thread's own CPU time, which the load of other processes on a shared machine does not
+    // inflate. B's patch gaps are printed, not asserted: they are wall time, and on a shared 2-core
+    // machine the kernel deschedules the thread for 100-500 ms at times (B's gaps with A idle show it).
+    // With replicas, what is left per read is taking its reply from the worker and packing it for the
+    // socket: 60-90 ms of CPU for the 23 MB reply of `get pods -A -o json`, up to ~240 ms when a major
+    // collection of the room's heap falls in the same stretch. Without, a read holds it for ~1 s.
+    if (REPLICAS) expect(busiest).toBeLessThan(300);
+    else expect(busiest).toBeGreaterThan(500);
     await bob.leave();
   });
 });
