@@ -1,8 +1,9 @@
 // ClusterHost: everything that hosts one shared cluster, whatever the mode —
 // the session and its fixed timestep, the projector, the journal on disk,
 // presence (seats, the player list, whose hand is on what), the activity feed
-// and the session's read replica (console reads run there, off the event loop). A mode's room (Sandbox/Level today; Workshop and Versus next) composes
-// one and adds only its own messages and rules.
+// and the session's read replica (console reads run there, off the event loop).
+// A mode's room (Sandbox/Level today; Workshop and Versus next) composes one
+// and adds only its own messages and rules.
 
 import { ServerError, type Client, type Room } from "@colyseus/core";
 import { performance } from "node:perf_hooks";
