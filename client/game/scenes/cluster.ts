@@ -356,6 +356,7 @@ export class ClusterScene extends Phaser.Scene {
     ui.playersPanel.update(players, self);
     ui.activityPanel.update(store.activity(), store.state.timeMs ?? 0);
     if (this.session) ui.hud.setRoom(this.session.code, host);
+    this.view.setHostControls(host);
     // Where the view drew the pending pods, in logical pixels.
     const pending = this.view.inspect((r: Rect) => ({ ...r }), [], store.pods(), this.selection, true, undefined).pending;
     const holds = players.filter((p) => p.holding && p.name !== self).map((p) => ({ player: p.name, pod: p.holding }));

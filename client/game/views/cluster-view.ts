@@ -65,6 +65,7 @@ export class ClusterView {
   private found: Found | undefined;
   /** Told the nodes on screen after each pan, zoom or layout change (per-client views). */
   private onVisibleNodes: ((nodes: string[]) => void) | undefined;
+  private hostControls = true;
 
   constructor(scene: Phaser.Scene, areas: { queue: Rect; cluster: Rect }, onNodeAction: (node: string, action: NodeAction) => void, onTapNode: (node: string) => void) {
     this.scene = scene;
@@ -90,7 +91,7 @@ export class ClusterView {
 
     this.camera.inWorld(() => {
       reconcile(this.zones, layout.zones.map((z) => z.zone), () => new ZoneColumn(this.scene));
-      reconcile(this.cards, nodeOrder, (name) => new NodeCard(this.scene, name, this.onNodeAction));
+      reconcile(this.cards, nodeOrder, (name) => Object.assign(new NodeCard(this.scene, name, this.onNodeAction), { controlsEnabled: this.hostControls }));
     });
     this.zoneCounts = new Map(layout.zones.map((z) => [z.zone, z.cards.length]));
     const podsByNode = new Map<string, PodView[]>();
@@ -201,6 +202,14 @@ export class ClusterView {
       views.clear();
     }
     this.camera.destroy();
+  }
+
+  /** Dims the node buttons for a player who is not the host (the server refuses their presses). */
+  setHostControls(enabled: boolean): void {
+    if (enabled === this.hostControls) return;
+    this.hostControls = enabled;
+    for (const card of this.cards.values()) card.controlsEnabled = enabled;
+    this.drawWorld();
   }
 
   /** Reports the nodes on screen from now on: the server sends their pods in detail. */

@@ -79,6 +79,8 @@ export class NodeCard {
   private readonly graphics: Phaser.GameObjects.Graphics;
   private texts: CardTexts | undefined;
   private button: { rect: Phaser.GameObjects.Rectangle; label: Phaser.GameObjects.Text } | undefined;
+  /** False for players who are not the room's host: the button is drawn dimmed (pressing it says why). */
+  controlsEnabled = true;
   private podLabels: Phaser.GameObjects.Text[] = [];
   private action: NodeAction = "crash";
   private drawn = "";
@@ -114,7 +116,7 @@ export class NodeCard {
   update(data: CardData, detail: Detail, zoom: number): void {
     const showButton = detail === "full" || (detail === "compact" && data.highlight === "selected");
     // Text visibility depends on the zoom itself, not only on the detail level.
-    const key = `${data.signature}|${detail}|${showButton}|${readable(COMPACT_TITLE_PX, zoom)}|${readable(FULL_TITLE_PX, zoom)}`;
+    const key = `${data.signature}|${detail}|${showButton}|${this.controlsEnabled}|${readable(COMPACT_TITLE_PX, zoom)}|${readable(FULL_TITLE_PX, zoom)}`;
     if (key === this.drawn) return;
     this.drawn = key;
     this.layout = data.layout;
@@ -239,8 +241,9 @@ export class NodeCard {
     const r = this.buttonRect();
     this.action = node.crashed ? "restart" : "crash";
     const color = node.crashed ? Colors.ok : Colors.danger;
-    this.button.rect.setVisible(true).setInteractive().setPosition(r.x, r.y).setStrokeStyle(2, color, 1);
-    this.button.label.setVisible(true).setText(node.crashed ? "↻ Restart" : "✖ Crash").setColor(css(color)).setPosition(r.x + BUTTON_W / 2, r.y + BUTTON_H / 2);
+    const alpha = this.controlsEnabled ? 1 : 0.4;
+    this.button.rect.setVisible(true).setInteractive().setPosition(r.x, r.y).setStrokeStyle(2, color, 1).setAlpha(alpha);
+    this.button.label.setVisible(true).setText(node.crashed ? "↻ Restart" : "✖ Crash").setColor(css(color)).setPosition(r.x + BUTTON_W / 2, r.y + BUTTON_H / 2).setAlpha(alpha);
   }
 
   /** Labels on pods, close up only: a state line, the name and the request, as many as fit. */
