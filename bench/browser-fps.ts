@@ -53,13 +53,13 @@ async function fps(page: Page): Promise<number> {
 
 /**
  * Puts the page in a room of `scenario`. The one place that knows how a
- * player gets into a cluster: today the menu starts the cluster scene, which
- * creates a room for that scenario.
+ * player gets into a cluster: the menu starts the cluster scene with
+ * `{ create: scenario }`, which makes a room (POST /api/rooms) and joins it as host.
  */
 async function joinScenario(page: Page, scenario: string): Promise<void> {
   await page.goto(`http://localhost:${PORT}/`);
   await page.waitForFunction(() => window.__podPilot?.game.scene.isActive("menu") === true);
-  await page.evaluate((name) => window.__podPilot!.game.scene.getScene("menu")!.scene.start("cluster", { scenario: name }), scenario);
+  await page.evaluate((name) => window.__podPilot!.game.scene.getScene("menu")!.scene.start("cluster", { create: name }), scenario);
 }
 
 /** Waits until `pods` pods are bound and Running and the canvas shows the latest state. */
