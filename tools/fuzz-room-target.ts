@@ -16,7 +16,7 @@ import { RunStore } from "../server/persistence/run-store.ts";
 import { MESSAGES } from "../server/rooms/messages/index.ts";
 import { loadCatalog } from "../server/scenarios.ts";
 import { replay } from "../shared/game/replay.ts";
-import { CLOSE_CODES, MAX_MESSAGE_BYTES, RATE_LIMIT, type KubectlResponse, type WelcomeMessage } from "../shared/protocol/messages.ts";
+import { streamText, CLOSE_CODES, MAX_MESSAGE_BYTES, RATE_LIMIT, type KubectlResponse, type WelcomeMessage } from "../shared/protocol/messages.ts";
 import type { CreateRoomResponse } from "../shared/protocol/rooms.ts";
 import { describeInput, type RoomInput, type Sender } from "./fuzz-room-inputs.ts";
 
@@ -445,7 +445,7 @@ export class RoomTarget {
     const room = await this.#freshClient(code, {});
     try {
       const res = (await room.request("kubectl", { line: "kubectl get nodes -o name" }, { timeout: ANSWER_MS })) as KubectlResponse;
-      return res.stdout.startsWith("node/") ? undefined : `kubectl get nodes -o name answered ${JSON.stringify(res).slice(0, 200)}`;
+      return streamText(res, "stdout").startsWith("node/") ? undefined : `kubectl get nodes -o name answered ${JSON.stringify(res).slice(0, 200)}`;
     } finally {
       await room.leave().catch(() => undefined);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINE_BYTES } from "../../shared/protocol/messages.ts";
+import { streamText, MAX_LINE_BYTES } from "../../shared/protocol/messages.ts";
 import type { ClusterRoom } from "./connection.ts";
 import { kubectlResponse, newIntents, requestErrorMessage } from "./intents.ts";
 
@@ -18,7 +18,7 @@ function fakeRoom(reply: (type: string, payload: unknown) => unknown) {
 const rejection = (reason: unknown) => Object.assign(new Error("request rejected"), { reason });
 
 describe("kubectlResponse", () => {
-  const noAnswer = { stdout: "", stderr: "error: the server sent no answer to this command\n", exitCode: 1, output: [{ stream: "stderr", text: "error: the server sent no answer to this command\n" }] };
+  const noAnswer = { exitCode: 1, output: [{ stream: "stderr", text: "error: the server sent no answer to this command\n" }] };
   it.each([
     ["undefined", undefined],
     ["null", null],
@@ -27,12 +27,12 @@ describe("kubectlResponse", () => {
   ])("turns %s into one error line", (_name, reply) => expect(kubectlResponse(reply)).toEqual(noAnswer));
 
   it("keeps a well-formed answer as it is", () => {
-    const ok = { stdout: "pod/web created\n", stderr: "", exitCode: 0, output: [{ stream: "stdout", text: "pod/web created\n" }] };
+    const ok = { exitCode: 0, output: [{ stream: "stdout", text: "pod/web created\n" }] };
     expect(kubectlResponse(ok)).toEqual(ok);
   });
 
-  it("rebuilds the output from the streams when it is missing", () => {
-    expect(kubectlResponse({ stdout: "a\n", stderr: "b\n", exitCode: 1 }).output).toEqual([{ stream: "stdout", text: "a\n" }, { stream: "stderr", text: "b\n" }]);
+  it("drops chunks that are not text on a known stream", () => {
+    expect(kubectlResponse({ exitCode: 0, output: [{ stream: "stdout", text: "a\n" }, { stream: "other", text: "b" }, { stream: "stderr", text: 3 }, null] })).toEqual({ exitCode: 0, output: [{ stream: "stdout", text: "a\n" }] });
   });
 });
 
@@ -49,14 +49,14 @@ describe("newIntents", () => {
   it("refuses a line over the limit without sending it", async () => {
     const { room, sent } = fakeRoom(() => ({}));
     const result = await newIntents(room).kubectl("x".repeat(MAX_LINE_BYTES + 100));
-    expect(result.stderr).toBe("error: the command line is 4.1 KB; a console line may be at most 4 KB\n");
+    expect(streamText(result, "stderr")).toBe("error: the command line is 4.1 KB; a console line may be at most 4 KB\n");
     expect(sent).toEqual([]);
   });
 
   it("refuses a 200 KB manifest without sending it", async () => {
     const { room, sent } = fakeRoom(() => ({}));
     const result = await newIntents(room).kubectl("kubectl apply -f -", "a: b\n".repeat(40_960));
-    expect(result.stderr).toBe("error: the manifest is 200 KB; the YAML editor takes at most 64 KB\n");
+    expect(streamText(result, "stderr")).toBe("error: the manifest is 200 KB; the YAML editor takes at most 64 KB\n");
     expect(sent).toEqual([]);
   });
 

@@ -103,8 +103,7 @@ export function newIntents(room: ClusterRoom): Intents {
 
 /** One stderr line, as kubectl prints an error. */
 export function kubectlError(message: string): KubectlResponse {
-  const stderr = `error: ${message}\n`;
-  return { stdout: "", stderr, exitCode: 1, output: [{ stream: "stderr", text: stderr }] };
+  return { exitCode: 1, output: [{ stream: "stderr", text: `error: ${message}\n` }] };
 }
 
 /**
@@ -115,14 +114,9 @@ export function kubectlError(message: string): KubectlResponse {
 export function kubectlResponse(reply: unknown): KubectlResponse {
   if (!reply || typeof reply !== "object") return kubectlError("the server sent no answer to this command");
   const r = reply as Partial<KubectlResponse>;
-  const chunks = Array.isArray(r.output)
-    ? r.output.filter((c) => c && (c.stream === "stdout" || c.stream === "stderr") && typeof c.text === "string")
-    : undefined;
-  const stdout = typeof r.stdout === "string" ? r.stdout : "";
-  const stderr = typeof r.stderr === "string" ? r.stderr : "";
-  const output = chunks ?? [...(stdout ? [{ stream: "stdout" as const, text: stdout }] : []), ...(stderr ? [{ stream: "stderr" as const, text: stderr }] : [])];
+  const output = Array.isArray(r.output) ? r.output.filter((c) => c && (c.stream === "stdout" || c.stream === "stderr") && typeof c.text === "string") : [];
   if (output.length === 0 && typeof r.exitCode !== "number") return kubectlError("the server sent no answer to this command");
-  return { stdout, stderr, exitCode: typeof r.exitCode === "number" ? r.exitCode : 1, output };
+  return { exitCode: typeof r.exitCode === "number" ? r.exitCode : 1, output };
 }
 
 /**

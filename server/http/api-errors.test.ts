@@ -3,7 +3,7 @@
 // client may not call, and a frame over the protocol's limit.
 
 import { describe, expect, it } from "vitest";
-import { MAX_MESSAGE_BYTES, type KubectlResponse } from "../../shared/protocol/messages.ts";
+import { streamText, MAX_MESSAGE_BYTES, type KubectlResponse } from "../../shared/protocol/messages.ts";
 import { useTestServer } from "../rooms/test-server.ts";
 
 const ts = useTestServer(3340);
@@ -38,7 +38,7 @@ describe("the server's edges", () => {
     bob.send("kubectl", { line: "kubectl apply -f -", stdin: "x".repeat(MAX_MESSAGE_BYTES) });
     expect(await closed).toBe(1009);
     const res = (await carol.request("kubectl", { line: "kubectl get deploy -o name" })) as KubectlResponse;
-    expect(res.stdout).toBe("deployment.apps/web\n");
+    expect(streamText(res, "stdout")).toBe("deployment.apps/web\n");
     const lines = ts.logged.slice(before);
     expect(lines).toEqual(["[colyseus] Max payload size exceeded"]);
     await carol.leave();

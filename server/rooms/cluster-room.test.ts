@@ -2,7 +2,7 @@
 // over WebSocket, messages validated, the simulation stepping on the room clock.
 
 import { describe, expect, it } from "vitest";
-import type { BindResponse, KubectlResponse, NodeActionResponse } from "../../shared/protocol/messages.ts";
+import { streamText, type BindResponse, type KubectlResponse, type NodeActionResponse } from "../../shared/protocol/messages.ts";
 import { useTestServer } from "./test-server.ts";
 
 const ts = useTestServer(2610);
@@ -63,10 +63,10 @@ describe("cluster room", () => {
     const client = await ts.colyseus.connectTo(room, { hostToken });
     const res = (await client.request("kubectl", { line: "kubectl get nodes" })) as KubectlResponse;
     expect(res.exitCode).toBe(0);
-    expect(res.stdout.split("\n")[0]).toMatch(/^NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION$/);
-    expect(res.stdout).toContain("node-1");
+    expect(streamText(res, "stdout").split("\n")[0]).toMatch(/^NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION$/);
+    expect(streamText(res, "stdout")).toContain("node-1");
     const missing = (await client.request("kubectl", { line: "kubectl get pod nope" })) as KubectlResponse;
-    expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(streamText(missing, "stderr")).toBe('Error from server (NotFound): pods "nope" not found\n');
     expect(missing.exitCode).toBe(1);
     await client.leave();
   });
@@ -111,7 +111,7 @@ describe("cluster room", () => {
       "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: team-a-devs, namespace: team-a}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\nsubjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-a-devs}]\n",
     ].join("---\n");
     const res = (await client.request("kubectl", { line: "kubectl apply -f -", stdin })) as KubectlResponse;
-    expect(res.stdout).toBe("role.rbac.authorization.k8s.io/deployer created\nrolebinding.rbac.authorization.k8s.io/team-a-devs created\n");
+    expect(streamText(res, "stdout")).toBe("role.rbac.authorization.k8s.io/deployer created\nrolebinding.rbac.authorization.k8s.io/team-a-devs created\n");
     await room.waitForNextPatch();
     expect(client.state.level.status).toBe("won");
     expect(client.state.level.stars).toBe(3);
@@ -131,7 +131,7 @@ describe("cluster room", () => {
     expect(unknownNode).toEqual({ ok: false, message: 'node "node-9" not found' });
     // Still connected, still answering.
     const res = (await client.request("kubectl", { line: "kubectl get deploy" })) as KubectlResponse;
-    expect(res.stdout).toContain("web");
+    expect(streamText(res, "stdout")).toContain("web");
     expect(client.connection.isOpen).toBe(true);
     await client.leave();
   });

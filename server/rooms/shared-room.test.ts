@@ -4,7 +4,7 @@
 // taking the room down.
 
 import { describe, expect, it } from "vitest";
-import type { KubectlResponse, WelcomeMessage } from "../../shared/protocol/messages.ts";
+import { streamText, type KubectlResponse, type WelcomeMessage } from "../../shared/protocol/messages.ts";
 import type { CreateRoomResponse, RoomInfo } from "../../shared/protocol/rooms.ts";
 import { useTestServer } from "./test-server.ts";
 
@@ -80,7 +80,7 @@ describe("shared room", () => {
     expect(((await anon.waitForMessage("welcome")) as WelcomeMessage).name).toBe("player-1");
 
     // Each is their own user to the API server.
-    const whoami = async (c: typeof bob) => JSON.parse(((await c.request("kubectl", { line: "kubectl auth whoami -o json" })) as KubectlResponse).stdout).status.userInfo;
+    const whoami = async (c: typeof bob) => JSON.parse(streamText((await c.request("kubectl", { line: "kubectl auth whoami -o json" })) as KubectlResponse, "stdout")).status.userInfo;
     expect(await whoami(bob)).toEqual({ username: "bob", groups: ["pod-pilot:players", "system:authenticated"] });
     expect(await whoami(alice)).toEqual({ username: "alice", groups: ["pod-pilot:players", "pod-pilot:hosts", "system:authenticated"] });
 
@@ -176,7 +176,7 @@ describe("shared room", () => {
     expect(errors).toEqual([{ message: `unknown message type "${"x".repeat(64)}"` }, { message: 'invalid "kubectl" message: line: Invalid input: expected string, received number' }]);
     await new Promise((r) => setTimeout(r, 1500));
     const res = (await alice.request("kubectl", { line: "kubectl get deploy -o name" })) as KubectlResponse;
-    expect(res.stdout).toBe("deployment.apps/web\n");
+    expect(streamText(res, "stdout")).toBe("deployment.apps/web\n");
     expect(alice.connection.isOpen).toBe(true);
     await alice.leave();
   });

@@ -53,12 +53,20 @@ export const KubectlRequest = z.object({
 });
 export type KubectlRequest = z.infer<typeof KubectlRequest>;
 
+/**
+ * A console line's answer. The text travels once, as both streams in the order
+ * kubectl wrote them (what the console shows); streamText() reads one stream.
+ */
 export interface KubectlResponse {
-  readonly stdout: string;
-  readonly stderr: string;
   readonly exitCode: number;
-  /** Both streams in the order kubectl wrote them: what the console shows. */
   readonly output: readonly { readonly stream: "stdout" | "stderr"; readonly text: string }[];
+}
+
+/** Everything kubectl wrote to one stream, as `cmd > file` would capture it. */
+export function streamText(res: Pick<KubectlResponse, "output">, stream: "stdout" | "stderr"): string {
+  let text = "";
+  for (const chunk of res.output) if (chunk.stream === stream) text += chunk.text;
+  return text;
 }
 
 export const CompleteRequest = z.object({ line: z.string().max(MAX_LINE_BYTES) });

@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { KubectlResponse, WelcomeMessage } from "../../shared/protocol/messages.ts";
+import { streamText, type KubectlResponse, type WelcomeMessage } from "../../shared/protocol/messages.ts";
 import type { CreateRoomResponse, RoomInfo } from "../../shared/protocol/rooms.ts";
 
 const PORT = 2720 + Number(process.env.VITEST_POOL_ID ?? 1);
@@ -56,7 +56,7 @@ describe("crash safety", () => {
     await new Promise((r) => setTimeout(r, 600));
     await alice.request("speed", { speed: 0 });
     const scaled = (await bob.request("kubectl", { line: "kubectl scale deployment web --replicas=8" })) as KubectlResponse;
-    expect(scaled.stdout).toBe("deployment.apps/web scaled\n");
+    expect(streamText(scaled, "stdout")).toBe("deployment.apps/web scaled\n");
     const before = (await (await fetch(`${base}/api/rooms/${created.code}`)).json()) as RoomInfo;
     expect(before.tick).toBeGreaterThan(0);
 
@@ -78,7 +78,7 @@ describe("crash safety", () => {
     expect({ name: again.name, role: again.role }).toEqual({ name: "alice", role: "host" });
     await expect(sdk2.joinById(created.code, { name: "bob" })).rejects.toThrow('the name "bob" is taken in this room; pick another');
     const replicas = (await back.request("kubectl", { line: "kubectl get deploy web -o jsonpath={.spec.replicas}" })) as KubectlResponse;
-    expect(replicas.stdout).toBe("8");
+    expect(streamText(replicas, "stdout")).toBe("8");
     await back.leave();
   }, 60_000);
 

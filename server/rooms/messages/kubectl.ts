@@ -6,6 +6,7 @@
 
 import type { Client } from "@colyseus/core";
 import { isReadOnlyLine } from "../../../shared/kubectl/read-only.ts";
+import type { KubectlResult } from "../../../shared/kubectl/kubectl.ts";
 import { KubectlRequest, type KubectlResponse } from "../../../shared/protocol/messages.ts";
 import type { RoomContext } from "./context.ts";
 
@@ -18,7 +19,7 @@ export function handle(ctx: RoomContext, client: Client, msg: KubectlRequest): K
   if (replica?.live && isReadOnlyLine(msg.line)) {
     const user = ctx.userOf(client);
     // The replica refuses a line that writes after all; it then runs here, as a write.
-    return replica.kubectl(user, ctx.session.kubeconfig(user), msg.line, msg.stdin).then((result) => result ?? run(ctx, client, msg));
+    return replica.kubectl(user, ctx.session.kubeconfig(user), msg.line, msg.stdin).then((result) => (result ? toResponse(result) : run(ctx, client, msg)));
   }
   return run(ctx, client, msg);
 }
@@ -30,13 +31,18 @@ function run(ctx: RoomContext, client: Client, msg: KubectlRequest): KubectlResp
   const refusal = ctx.session.actionCount === before ? refusedWrite(msg.line, result) : undefined;
   if (refusal) ctx.feed(client, refusal, true);
   ctx.flush();
-  return result;
+  return toResponse(result);
+}
+
+/** The text once on the wire: stdout and stderr are in `output` already. */
+function toResponse(result: KubectlResult): KubectlResponse {
+  return { exitCode: result.exitCode, output: result.output };
 }
 
 /** kubectl subcommands that write. */
 const WRITES = new Set(["create", "apply", "replace", "patch", "delete", "scale", "label", "annotate", "cordon", "uncordon", "drain", "taint", "set", "rollout", "run", "expose", "autoscale", "edit"]);
 
-function refusedWrite(line: string, result: KubectlResponse): string | undefined {
+function refusedWrite(line: string, result: KubectlResult): string | undefined {
   const words = line.trim().split(/\s+/);
   if (words[0] !== "kubectl" || !WRITES.has(words[1] ?? "") || result.exitCode === 0) return undefined;
   const error = result.stderr.split("\n").find((l) => l.startsWith("Error from server") || l.startsWith("error: "));

@@ -6,7 +6,7 @@
 import { Client } from "@colyseus/sdk";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import type { KubectlResponse } from "../../../shared/protocol/messages.ts";
+import { streamText, type KubectlResponse } from "../../../shared/protocol/messages.ts";
 
 export interface ConsoleJob {
   readonly url: string;
@@ -29,7 +29,7 @@ const room = await new Client(job.url).joinById(job.code, { name: "alice", hostT
 const results: ConsoleLineResult[] = [];
 for (const line of job.lines) {
   const reply = (await room.request("kubectl", { line }, { timeout: 60_000 })) as KubectlResponse;
-  results.push({ line, exitCode: reply.exitCode, stdoutLength: reply.stdout.length });
+  results.push({ line, exitCode: reply.exitCode, stdoutLength: streamText(reply, "stdout").length });
 }
 await room.leave();
 parentPort?.postMessage(results);

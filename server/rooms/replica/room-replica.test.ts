@@ -2,7 +2,7 @@
 // on the room's session, and a player's lines keep the order they were sent in.
 
 import { describe, expect, it, vi } from "vitest";
-import type { CompleteResponse, KubectlResponse } from "../../../shared/protocol/messages.ts";
+import { streamText, type CompleteResponse, type KubectlResponse } from "../../../shared/protocol/messages.ts";
 import { useTestServer } from "../test-server.ts";
 
 const ts = useTestServer(3440);
@@ -21,12 +21,12 @@ describe("a room's read replica", () => {
       run("kubectl scale deployment web --replicas=2"),
       run("kubectl get deployment web -o jsonpath={.spec.replicas}"),
     ]);
-    expect([before.stdout, scaled.stdout, after.stdout]).toEqual(["6", "deployment.apps/web scaled\n", "2"]);
+    expect([streamText(before, "stdout"), streamText(scaled, "stdout"), streamText(after, "stdout")]).toEqual(["6", "deployment.apps/web scaled\n", "2"]);
     expect(onSession.mock.calls.map((c) => c[1])).toEqual(["kubectl scale deployment web --replicas=2"]);
 
     // The player's kubeconfig goes with each read.
     await run("kubectl config set-context --current --namespace=kube-system");
-    expect((await run("kubectl get deployments")).stderr).toBe("No resources found in kube-system namespace.\n");
+    expect(streamText(await run("kubectl get deployments"), "stderr")).toBe("No resources found in kube-system namespace.\n");
     expect(((await alice.request("complete", { line: "kubectl get deployment w" })) as CompleteResponse).candidates).toEqual(["web"]);
     expect(onSession.mock.calls.map((c) => c[1])).toEqual(["kubectl scale deployment web --replicas=2", "kubectl config set-context --current --namespace=kube-system"]);
 
